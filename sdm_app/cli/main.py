@@ -1,0 +1,292 @@
+"""The ``sdm`` command line: check aids, list the library, print the schema, export plans.
+
+Every command works without a window. Errors are one line each, never a traceback;
+exit codes are documented in ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from sdm_app import __version__
+
+log = logging.getLogger("sdm_app.cli")
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+EPILOG = """\
+exit codes:
+  0  success
+  1  problems found (invalid aids, a visit that cannot be exported)
+  2  wrong usage, or a file that cannot be read or written
+
+Aids are searched in $SDM_AID_PATH, the per-user folder and the bundled aids.
+See docs/authoring.md for the decision-aid format.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with complete help for every command."""
+    parser = _Parser(
+        prog="sdm",
+        description="Shared decision-making toolkit: decision aids, visits and care plans.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"sdm {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    validate = commands.add_parser(
+        "validate",
+        help="check decision-aid files against the format",
+        description="Check decision aids against the format. Prints one line per problem as "
+        "FILE:LINE:COL: field.path: message, so editors can jump to it. Exits 0 when every "
+        "aid is valid, 1 otherwise.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="aid files or folders (default: the whole library)",
+    )
+    validate.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+
+    listing = commands.add_parser(
+        "list",
+        help="list the aids in the library",
+        description="List the aids found, with id, version, languages, review status and "
+        "file, followed by any files that failed to load and why.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the aid format",
+        description="Print the JSON Schema of the decision-aid format (the same as "
+        "decision_aids/schema.json), for editor completion.",
+    )
+    schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
+
+    export = commands.add_parser(
+        "export",
+        help="render the care plan PDF of a saved visit",
+        description="Render the shared care plan of a saved visit file as a PDF, in the "
+        "patient's language or the one given with --lang.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("visit", type=Path, metavar="VISIT.yaml", help="a saved visit file")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.pdf")
+    export.add_argument(
+        "--lang", metavar="CODE", help="language of the plan, e.g. es (default: the patient's)"
+    )
+    export.add_argument("--large-print", action="store_true", help="16 pt body text")
+    export.add_argument(
+        "--paper", choices=("letter", "a4"), help="paper size (default: by the plan's language)"
+    )
+    export.add_argument(
+        "--aids",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="look for the visit's aid here too (may be repeated)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``sdm`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    handlers = {
+        "validate": cmd_validate,
+        "list": cmd_list,
+        "schema": cmd_schema,
+        "export": cmd_export,
+    }
+    try:
+        return handlers[args.command](args, sys.stdout)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm validate``."""
+    from sdm_app.content.library import Library
+
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"{path}:1:1: no such file or folder", file=out)
+    library = Library.load([p for p in args.paths if p.exists()] if args.paths else None)
+    for diagnostic in library.diagnostics:
+        print(diagnostic, file=out)
+    bad = len(library.failed) + len(missing)
+    if not args.quiet:
+        total = len(library.entries) + len(missing)
+        print(f"{total - bad} of {total} aid file(s) valid.", file=sys.stderr)
+    if args.paths and not (library.entries or library.duplicates or missing):
+        print("no aid files (*.yaml, *.yml) found in the paths given", file=out)
+        return EXIT_PROBLEMS
+    return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm list``."""
+    from sdm_app.content.library import Library
+
+    library = Library.load()
+    rows = []
+    for entry in library.aids:
+        aid = entry.aid
+        assert aid is not None
+        rows.append(
+            {
+                "id": aid.id,
+                "version": aid.version,
+                "languages": aid.languages,
+                "review_status": aid.evidence.review_status.value,
+                "next_review": aid.evidence.next_review.isoformat(),
+                "title": aid.text(aid.title, aid.default_language),
+                "hash": entry.short_hash,
+                "file": str(entry.path),
+            }
+        )
+    failed = [
+        {"file": str(e.path), "problems": [str(d) for d in e.diagnostics]} for e in library.failed
+    ]
+    if args.json:
+        json.dump({"aids": rows, "failed": failed}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not rows:
+        print("No aids found.", file=out)
+    for row in rows:
+        print(
+            f"{row['id']:<32} {row['version']:<7} {','.join(row['languages']):<12} "
+            f"{row['review_status']:<10} {row['hash']}  {row['title']}",
+            file=out,
+        )
+    for fail in failed:
+        print(f"\nNot loaded: {fail['file']}", file=out)
+        for problem in fail["problems"]:
+            print(f"  {problem}", file=out)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm schema``."""
+    from sdm_app.content.schema import aid_schema_text
+
+    text = aid_schema_text()
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"sdm: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm export``."""
+    from sdm_app.content.library import Library, default_search_path
+    from sdm_app.content.visit_file import load_visit
+    from sdm_app.domain.plan import PlanMismatchError, build_care_plan
+    from sdm_app.i18n import LANGUAGES
+
+    loaded = load_visit(args.visit)
+    if loaded.visit is None:
+        for diagnostic in loaded.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_USAGE if not args.visit.exists() else EXIT_PROBLEMS
+    visit = loaded.visit
+    if visit.aid is None:
+        print(
+            f"{args.visit}: the visit names no decision aid, so there is no plan to export",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if args.lang and args.lang.split("-")[0] not in LANGUAGES:
+        print(
+            f"sdm: unknown language {args.lang!r}; use one of {', '.join(LANGUAGES)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    library = Library.load([*(args.aids or []), *default_search_path()])
+    entry = next(
+        (
+            e
+            for e in library.aids
+            if e.aid and e.aid.id == visit.aid.id and e.content_hash == visit.aid.content_hash
+        ),
+        None,
+    )
+    if entry is None or entry.aid is None:
+        print(
+            f"{args.visit}: aid {visit.aid.id} {visit.aid.version} with hash "
+            f"{visit.aid.content_hash[:12]} is not in the library; the plan needs the exact "
+            "content the visit used (add its folder with --aids)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    from sdm_app.settings import load_settings
+
+    settings = load_settings()
+    try:
+        plan = build_care_plan(
+            entry.aid, visit, args.lang, content_hash=entry.content_hash, clinic=settings.clinic
+        )
+    except PlanMismatchError as exc:
+        print(f"{args.visit}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from sdm_app.files import write_private
+    from sdm_app.pdf.render import RenderOptions, render_plan
+
+    try:
+        pdf = render_plan(
+            plan, RenderOptions(large_print=args.large_print, paper=args.paper or settings.paper)
+        )
+    except Exception:  # never echo the exception: ReportLab quotes the text, which is patient data
+        log.error("rendering the plan failed (details withheld: they may contain patient data)")
+        return EXIT_PROBLEMS
+    try:
+        write_private(args.output, pdf)
+    except OSError as exc:
+        print(
+            f"sdm: cannot write {args.output}: {exc.strerror}; nothing was changed", file=sys.stderr
+        )
+        return EXIT_USAGE
+    print(
+        f"Wrote {args.output} ({plan.language}, {len(pdf) // 1024 + 1} KB, {plan.document_id})",
+        file=out,
+    )
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

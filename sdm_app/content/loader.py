@@ -1,0 +1,94 @@
+"""Reading one decision-aid file: bytes -> :class:`DecisionAid`, or precise diagnostics."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from sdm_app.content.diagnostics import Diagnostic, at, from_validation_error
+from sdm_app.content.yaml_source import Mark, SourceMap, YamlError, read_yaml
+from sdm_app.domain.aid import DecisionAid, reference_problems
+
+
+@dataclass
+class LoadedAid:
+    """The outcome of loading one file: the aid, or why there is none."""
+
+    path: Path
+    content_hash: str = ""
+    aid: DecisionAid | None = None
+    source_map: SourceMap | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the aid loaded with no errors."""
+        return self.aid is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def short_hash(self) -> str:
+        """The first 12 hex digits of the content hash, as shown to people."""
+        return self.content_hash[:12]
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of a file's exact bytes: what a visit records to name the aid it used."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_aid(path: Path, display_name: str | None = None) -> LoadedAid:
+    """Load and validate one aid file. Never raises for bad content; read the diagnostics."""
+    name = display_name or str(path)
+    result = LoadedAid(path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        result.diagnostics.append(at(name, Mark(1, 1), (), f"cannot read the file: {exc.strerror}"))
+        return result
+    return load_aid_bytes(data, path, name)
+
+
+def load_aid_bytes(data: bytes, path: Path, display_name: str | None = None) -> LoadedAid:
+    """Load and validate an aid from bytes already read (``path`` names it in messages)."""
+    name = display_name or str(path)
+    result = LoadedAid(path=path, content_hash=content_hash(data))
+    try:
+        value, source = read_yaml(data)
+    except YamlError as problem:
+        result.diagnostics.append(at(name, problem.mark, problem.path, problem.message))
+        return result
+    result.source_map = source
+    if not isinstance(value, dict):
+        result.diagnostics.append(
+            at(
+                name,
+                source.locate(()),
+                (),
+                "a decision aid must be a mapping of fields (key: value)",
+            )
+        )
+        return result
+    try:
+        aid = DecisionAid.model_validate(value, context={"defer_reference_checks": True})
+    except ValidationError as error:
+        result.diagnostics.extend(from_validation_error(name, error, source, DecisionAid))
+        return result
+    problems = reference_problems(aid)
+    for problem_path, message in problems:
+        key = problem_path[-1] if problem_path else None
+        is_key = isinstance(key, str) and key not in (
+            "id",
+            "source",
+            "row",
+            "fit",
+            "default_language",
+        )
+        result.diagnostics.append(
+            at(name, source.locate(problem_path, key=is_key), problem_path, message)
+        )
+    if not problems:
+        result.aid = aid
+    return result

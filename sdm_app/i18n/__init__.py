@@ -1,0 +1,165 @@
+"""Translation and locale formatting, one object per locale.
+
+Never a global ``_``: the screen and the printed plan can be in different
+languages at once, so code asks for a :class:`Translator` for a language and
+passes it along. Catalogs are the ``.po`` files in ``translations/``; they are
+compiled in memory the first time a language is used (no build step), then cached.
+
+Mark strings for extraction (``pybabel extract -F babel.cfg``) with
+``tr.gettext("...")``, ``tr.ngettext("...", "...", n)``, or :func:`N_` for text
+that is translated later, at display time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+from babel.support import NullTranslations, Translations
+
+DOMAIN = "messages"
+
+#: The languages the app ships, in the order they are offered.
+LANGUAGES = ("en", "es", "zh", "vi", "ko", "ru", "ar", "tl", "ht", "pt", "fr")
+
+#: Countries whose paper is US Letter.
+LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "DO", "SV"}
+
+#: The region assumed for a bare language code when formatting (the app serves US clinics).
+DEFAULT_REGION = {
+    "en": "US",
+    "es": "US",
+    "zh": "CN",
+    "vi": "VN",
+    "ko": "KR",
+    "ru": "RU",
+    "ar": "EG",
+    "tl": "PH",
+    "ht": "HT",
+    "pt": "BR",
+    "fr": "FR",
+}
+
+
+#: Where CLDR's name is not what speakers call the language (CLDR maps tl to Filipino).
+NATIVE_NAME_OVERRIDES = {"tl": "Tagalog"}
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` for extraction; it is translated where it is shown."""
+    return message
+
+
+def translations_dir() -> Path:
+    """Where the ``.po`` catalogs live (source checkout or installed wheel)."""
+    here = Path(__file__).resolve()
+    for candidate in (
+        here.parents[2] / "translations",
+        here.parents[1] / "bundled" / "translations",
+    ):
+        if candidate.is_dir():
+            return candidate
+    return here.parents[2] / "translations"
+
+
+def babel_locale(language: str) -> Locale:
+    """The Babel locale for a language code such as ``es`` or ``zh``."""
+    code = language.replace("-", "_")
+    try:
+        return Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def format_locale(language: str) -> str:
+    """The locale used for formatting numbers, money and dates for ``language``."""
+    if "-" in language or "_" in language:
+        return language.replace("-", "_")
+    region = DEFAULT_REGION.get(language)
+    return f"{language}_{region}" if region else language
+
+
+def language_name(language: str) -> str:
+    """A language's name in that language ("Español", "Tiếng Việt", "العربية")."""
+    if language in NATIVE_NAME_OVERRIDES:
+        return NATIVE_NAME_OVERRIDES[language]
+    locale = babel_locale("zh_Hans" if language == "zh" else language)
+    name = locale.get_display_name(locale) if language == "zh" else locale.get_language_name(locale)
+    name = name or language
+    return name[:1].upper() + name[1:]
+
+
+def is_rtl(language: str) -> bool:
+    """Whether ``language`` is written right to left."""
+    return babel_locale(language).character_order == "right-to-left"
+
+
+class Translator:
+    """Translations and formatting for one language."""
+
+    def __init__(self, language: str, catalog: NullTranslations) -> None:
+        self.language = language
+        self._catalog = catalog
+        self.locale = format_locale(language)
+
+    def gettext(self, message: str) -> str:
+        """Translate ``message``."""
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Translate with the plural form for ``n`` (the catalog knows the language's rules)."""
+        return self._catalog.ngettext(singular, plural, n)
+
+    def format_date(self, value: dt.date, form: str = "long") -> str:
+        """A date in this language's way of writing it."""
+        return format_date(value, format=form, locale=self.locale)
+
+    def format_number(self, value: int | float | Decimal) -> str:
+        """A number with this locale's separators (Latin digits)."""
+        return format_decimal(value, locale=self.locale)
+
+    def format_money(self, amount: Decimal, currency: str) -> str:
+        """An amount of money in this locale, whole units when there are no cents."""
+        whole = amount == amount.to_integral_value()
+        pattern = None
+        if whole:
+            pattern = babel_locale(self.locale).currency_formats["standard"].pattern
+            pattern = pattern.replace(".00", "").replace(",00", "")
+        return format_currency(
+            amount, currency, format=pattern, locale=self.locale, currency_digits=not whole
+        )
+
+    @property
+    def rtl(self) -> bool:
+        """Whether this language is written right to left."""
+        return is_rtl(self.language)
+
+
+@cache
+def translator(language: str) -> Translator:
+    """The translator for ``language`` (cached); English text where no catalog exists."""
+    base = language.split("-")[0]
+    po = translations_dir() / base / "LC_MESSAGES" / f"{DOMAIN}.po"
+    catalog: NullTranslations = NullTranslations()
+    if po.is_file():
+        with po.open("rb") as handle:
+            parsed = read_po(handle, locale=base.replace("-", "_"))
+        buffer = io.BytesIO()
+        write_mo(buffer, parsed, use_fuzzy=False)
+        buffer.seek(0)
+        catalog = Translations(buffer, domain=DOMAIN)
+    return Translator(language, catalog)
+
+
+def paper_is_letter(language: str, region: str | None = None) -> bool:
+    """Whether plans for this language and region print on US Letter (else A4)."""
+    country = region or format_locale(language).split("_")[-1]
+    return country.upper() in LETTER_COUNTRIES

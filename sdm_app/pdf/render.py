@@ -1,0 +1,557 @@
+"""The take-home care plan as a PDF, drawn with ReportLab from a :class:`CarePlan`.
+
+The document reads like a letter: the decision first, then why, then the
+options compared, costs and help, next steps, who to call, and signatures.
+Every string is either the plan's own (already in the patient's language) or a
+catalog string from :mod:`sdm_app.i18n`; dates and money go through Babel.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from sdm_app.domain.aid import CostPeriod, TimeUnit, Who
+from sdm_app.domain.plan import CarePlan, PlanCost, PlanOutcome
+from sdm_app.domain.visit import DecisionStatus, Importance
+from sdm_app.i18n import N_, Translator, paper_is_letter, translator
+from sdm_app.pdf.fonts import fonts_for
+from sdm_app.pdf.icon_array import AFFECTED, IconArray
+
+INK = colors.HexColor("#1b1b1b")
+MUTED = colors.HexColor("#4a5560")
+RULE = colors.HexColor("#c9d1d9")
+TINT = colors.HexColor("#eef3f8")
+
+WHO_LABELS = {
+    Who.patient: N_("You"),
+    Who.clinician: N_("Your clinician"),
+    Who.clinic: N_("The clinic"),
+    Who.pharmacy: N_("The pharmacy"),
+    Who.other: N_("Someone else"),
+}
+IMPORTANCE_LABELS = {
+    Importance.not_important: N_("Not important"),
+    Importance.a_little: N_("A little important"),
+    Importance.somewhat: N_("Somewhat important"),
+    Importance.very: N_("Very important"),
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to print: large print, paper size (None: by the plan's language)."""
+
+    large_print: bool = False
+    paper: str | None = None  # "letter" or "a4"
+    region: str | None = None
+
+
+class _Styles:
+    def __init__(self, language: str, large: bool) -> None:
+        fonts = fonts_for(language)
+        size = 16.0 if large else 12.0
+        lead = size * 1.4
+        base = ParagraphStyle(
+            "body",
+            fontName=fonts.regular,
+            fontSize=size,
+            leading=lead,
+            textColor=INK,
+            alignment=TA_LEFT,
+            spaceAfter=size * 0.4,
+        )
+        self.body = base
+        self.small = ParagraphStyle(
+            "small", parent=base, fontSize=size * 0.8, leading=size, textColor=MUTED
+        )
+        self.bold = ParagraphStyle("bold", parent=base, fontName=fonts.bold)
+        self.title = ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=size * 1.8,
+            leading=size * 2.2,
+            spaceAfter=size * 0.3,
+        )
+        self.h1 = ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=size * 1.35,
+            leading=size * 1.8,
+            spaceBefore=size * 0.9,
+            spaceAfter=size * 0.35,
+            textColor=AFFECTED,
+        )
+        self.h2 = ParagraphStyle(
+            "h2", parent=self.bold, spaceBefore=size * 0.4, spaceAfter=size * 0.15
+        )
+        self.cell = ParagraphStyle(
+            "cell", parent=base, fontSize=size * 0.85, leading=size * 1.15, spaceAfter=0
+        )
+        self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
+        self.fonts = fonts
+        self.size = size
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: escaped, so no text can be read as markup."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def render_plan(plan: CarePlan, options: RenderOptions | None = None) -> bytes:
+    """The plan as PDF bytes. Same plan and options, same bytes (invariant mode)."""
+    options = options or RenderOptions()
+    tr = translator(plan.language)
+    _ = tr.gettext
+    styles = _Styles(plan.language, options.large_print)
+    if options.paper:
+        pagesize = LETTER if options.paper.lower() == "letter" else A4
+    else:
+        pagesize = LETTER if paper_is_letter(plan.language, options.region) else A4
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=24 * mm,
+        title=f"{_('Your shared care plan')}: {plan.aid.title}",
+        author=plan.clinic.name or plan.clinician_name or "sdm-app",
+        subject=plan.question,
+        creator="sdm-app",
+        producer="sdm-app",
+        invariant=1,
+        lang=plan.language,
+        displayDocTitle=1,
+        initialFontName=styles.fonts.regular,
+    )
+    story = _story(plan, tr, styles, doc.width)
+    footer = _Footer(plan, tr, styles)
+    doc.build(story, canvasmaker=footer.canvas_class())
+    return buffer.getvalue()
+
+
+def _story(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> list[Any]:
+    _ = tr.gettext
+    story: list[Any] = []
+    if plan.clinic.name:
+        story.append(_p(plan.clinic.name, s.small))
+    story.append(_p(_("Your shared care plan"), s.title))
+    facts = [
+        (_("For"), plan.patient_name or "—"),
+        (_("Date of visit"), tr.format_date(plan.visit_date)),
+        (_("Clinician"), plan.clinician_name or "—"),
+        (_("About"), plan.aid.title),
+    ]
+    story.append(_facts_table(facts, s, width))
+
+    story.append(_p(_("The decision we made together"), s.h1))
+    story.append(_p(plan.question, s.bold))
+    if plan.decision_status is DecisionStatus.chosen and plan.chosen:
+        story.append(_p(_("We chose: {option}.").format(option=plan.chosen.name), s.body))
+        story.append(_p(plan.chosen.summary, s.body))
+    elif plan.decision_status is DecisionStatus.decide_later:
+        if plan.decide_by:
+            text = _("We agreed to take more time. We will decide by {date}.").format(
+                date=tr.format_date(plan.decide_by)
+            )
+        else:
+            text = _("We agreed to take more time before deciding.")
+        story.append(_p(text, s.body))
+    else:
+        story.append(_p(_("We have not made a decision yet."), s.body))
+
+    story.append(_p(_("Why: what matters to you"), s.h1))
+    if plan.reasons:
+        story.append(_p(_("In your words:"), s.h2))
+        story.append(_p(f"“{plan.reasons}”", s.body))
+    if plan.priorities or plan.own_priorities:
+        story.append(_p(_("What you said matters most:"), s.h2))
+        for priority in plan.priorities:
+            label = _(IMPORTANCE_LABELS[priority.importance])
+            story.append(_p(f"•  {priority.prompt} ({label})", s.body))
+        for own in plan.own_priorities:
+            story.append(_p(f"•  {own}", s.body))
+    if not (plan.reasons or plan.priorities or plan.own_priorities):
+        story.append(_p(_("We did not write down your priorities at this visit."), s.body))
+
+    story.append(CondPageBreak(60 * mm))
+    story.append(_p(_("Your options compared"), s.h1))
+    story.append(_p(plan.aid.title, s.small))
+    story.extend(_comparison(plan, tr, s, width))
+
+    story.append(_p(_("Costs and help with costs"), s.h1))
+    story.extend(_costs(plan, tr, s))
+
+    story.append(_p(_("Your next steps"), s.h1))
+    if plan.next_steps:
+        rows = []
+        for step in plan.next_steps:
+            when = tr.format_date(step.when) if step.when else ""
+            rows.append(
+                [
+                    _CheckBox(s.size * 0.9),
+                    _p(step.what, s.cell),
+                    _p(_(WHO_LABELS[step.who]), s.cell),
+                    _p(when, s.cell),
+                ]
+            )
+        table = Table(
+            [
+                [
+                    "",
+                    _p(_("What"), s.cell_bold),
+                    _p(_("Who"), s.cell_bold),
+                    _p(_("When"), s.cell_bold),
+                ],
+                *rows,
+            ],
+            colWidths=[8 * mm, width * 0.55, width * 0.2, width * 0.25 - 8 * mm],
+            repeatRows=1,
+        )
+        table.setStyle(_grid_style(s))
+        story.append(table)
+    else:
+        story.append(_p(_("No next steps were written down."), s.body))
+    if plan.follow_up_date or plan.follow_up_with:
+        parts = [_("Follow-up")]
+        if plan.follow_up_date:
+            parts.append(tr.format_date(plan.follow_up_date))
+        if plan.follow_up_with:
+            parts.append(plan.follow_up_with)
+        if plan.follow_up_how:
+            parts.append(plan.follow_up_how)
+        story.append(Spacer(1, s.size * 0.5))
+        story.append(_p(": ".join(parts[:1]) + ": " + ", ".join(parts[1:]), s.bold))
+
+    story.append(_p(_("Questions? Call us"), s.h1))
+    contacts = []
+    if plan.clinic.phone:
+        contacts.append((plan.clinic.name or _("The clinic"), plan.clinic.phone))
+    contacts.extend(
+        (c.label, " ".join(x for x in (c.phone, c.hours) if x)) for c in plan.clinic.contacts
+    )
+    if contacts:
+        story.append(_facts_table(contacts, s, width))
+    else:
+        story.append(_p(_("Call the clinic where you had this visit."), s.body))
+
+    story.append(_p(_("Signatures"), s.h1))
+    story.extend(_signatures(plan, tr, s, width))
+
+    story.append(_p(_("About this information"), s.h1))
+    story.append(_p(plan.uncertainty, s.small))
+    status = _("Content version {version}, last reviewed {date}.").format(
+        version=plan.aid.version, date=tr.format_date(plan.aid.last_reviewed)
+    )
+    story.append(_p(status, s.small))
+    if plan.aid.review_overdue:
+        story.append(
+            _p(_("This information is due for review; ask whether anything has changed."), s.small)
+        )
+    if plan.aid.translation and plan.aid.translation.value in ("drafted", "machine"):
+        story.append(
+            _p(
+                _("This translation has not yet been checked by a qualified medical translator."),
+                s.small,
+            )
+        )
+    if plan.aid.uses_fallback_text:
+        story.append(
+            _p(_("Some parts of this plan are not yet available in your language."), s.small)
+        )
+    story.append(_p(_("Sources:"), s.small))
+    for source in plan.aid.sources:
+        story.append(_p(f"•  {source}", s.small))
+    return story
+
+
+def _facts_table(rows: Sequence[tuple[str, str]], s: _Styles, width: float) -> Table:
+    table = Table(
+        [[_p(k, s.cell_bold), _p(v, s.cell)] for k, v in rows], colWidths=[width * 0.3, width * 0.7]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), s.fonts.regular, s.size),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _grid_style(s: _Styles) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), TINT),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands.append(("FONT", (0, 0), (-1, -1), s.fonts.regular, s.size))
+    return TableStyle(commands)
+
+
+def outcome_words(tr: Translator, outcome: PlanOutcome, event: str) -> str:
+    """ "12 of 100 people have a heart attack over 10 years" in the plan's language."""
+    over = time_frame(tr, outcome.over_amount, outcome.over_unit)
+    return tr.ngettext(
+        "{events} of {per} person {event} over {over}",
+        "{events} of {per} people {event} over {over}",
+        outcome.per,
+    ).format(events=outcome.events, per=tr.format_number(outcome.per), event=event, over=over)
+
+
+def time_frame(tr: Translator, amount: int, unit: TimeUnit) -> str:
+    """ "10 years", "6 months" with the language's plural forms."""
+    forms = {
+        TimeUnit.day: tr.ngettext("{n} day", "{n} days", amount),
+        TimeUnit.week: tr.ngettext("{n} week", "{n} weeks", amount),
+        TimeUnit.month: tr.ngettext("{n} month", "{n} months", amount),
+        TimeUnit.year: tr.ngettext("{n} year", "{n} years", amount),
+    }
+    return forms[unit].format(n=amount)
+
+
+def _comparison(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> list[Any]:
+    _ = tr.gettext
+    out: list[Any] = []
+    n = len(plan.options)
+    q_width = width * 0.24
+    col = (width - q_width) / n
+    header = [_p(_("Question"), s.cell_bold)] + [
+        _p(("✓ " if o.chosen else "") + o.name, s.cell_bold) for o in plan.options
+    ]
+    data: list[list[Any]] = [header]
+    for row in plan.rows:
+        cells: list[Any] = [_p(row.question, s.cell_bold)]
+        for cell in row.cells:
+            parts: list[Any] = []
+            if cell.outcome is not None:
+                parts.append(
+                    IconArray(cell.outcome.events, cell.outcome.per, min(col - 8, 34 * mm))
+                )
+                parts.append(_p(outcome_words(tr, cell.outcome, row.event or ""), s.cell))
+            if cell.text:
+                parts.append(_p(cell.text, s.cell))
+            cells.append(parts or "")
+        data.append(cells)
+    table = Table(data, colWidths=[q_width] + [col] * n, repeatRows=1)
+    style = _grid_style(s)
+    for index, option in enumerate(plan.options, start=1):
+        if option.chosen:
+            style.add("BOX", (index, 0), (index, -1), 1.6, AFFECTED)
+    table.setStyle(style)
+    out.append(table)
+    populations = sorted({r.population for r in plan.rows if r.population})
+    for population in populations:
+        out.append(Spacer(1, 3))
+        out.append(_p(_("Who the numbers are about: {who}").format(who=population), s.small))
+    return out
+
+
+def cost_words(tr: Translator, cost: PlanCost) -> str:
+    """A cost as a range (or tier) with its period, in the plan's language."""
+    _ = tr.gettext
+    period = {
+        CostPeriod.month: _("per month"),
+        CostPeriod.year: _("per year"),
+        CostPeriod.one_time: _("one time"),
+        CostPeriod.visit: _("per visit"),
+    }[cost.period]
+    if cost.low is not None and cost.high is not None:
+        if cost.low == cost.high:
+            amount = tr.format_money(cost.low, cost.currency)
+        else:
+            amount = _("{low} to {high}").format(
+                low=tr.format_money(cost.low, cost.currency),
+                high=tr.format_money(cost.high, cost.currency),
+            )
+        return f"{amount} {period}"
+    tier = {
+        "low": _("Usually low cost"),
+        "medium": _("Medium cost"),
+        "high": _("Usually high cost"),
+    }
+    return f"{tier[cost.tier.value]} ({period})" if cost.tier else period
+
+
+def _costs(plan: CarePlan, tr: Translator, s: _Styles) -> list[Any]:
+    _ = tr.gettext
+    out: list[Any] = []
+    shown = [plan.chosen] if plan.chosen else [o for o in plan.options]
+    for option in shown:
+        if option is None or option.cost is None:
+            continue
+        block = [_p(f"{option.name}: {cost_words(tr, option.cost)}", s.bold)]
+        if option.cost.insurance:
+            block.append(_p(option.cost.insurance, s.body))
+        if option.cost.notes:
+            block.append(_p(option.cost.notes, s.small))
+        out.append(KeepTogether(block))
+    worry = {
+        "yes": _("You told us cost is a worry for you."),
+        "no": _("You told us cost is not a worry for you right now."),
+        "unsure": _("You were not sure yet whether cost will be a problem."),
+    }
+    if plan.cost_worry is not None:
+        out.append(_p(worry[plan.cost_worry.value], s.body))
+    if plan.coverage:
+        out.append(_p(_("Your coverage: {coverage}").format(coverage=plan.coverage), s.body))
+    if plan.help_agreed:
+        out.append(_p(_("Help we agreed on:"), s.h2))
+        out.extend(_p(f"•  {h}", s.body) for h in plan.help_agreed)
+    if plan.cost_worry is not None and plan.cost_worry.value != "no" and plan.cost_resources:
+        out.append(_p(_("Ways to lower your costs:"), s.h2))
+        for res in plan.cost_resources:
+            out.append(
+                _p(f"•  {res.title}" + (f": {res.description}" if res.description else ""), s.body)
+            )
+    for concern in plan.concerns:
+        block = [_p(concern.label, s.h2)]
+        if concern.note:
+            block.append(_p(concern.note, s.body))
+        for question in concern.questions:
+            block.append(_p(f"?  {question}", s.body))
+        for res in concern.resources:
+            text = res.title + (f": {res.description}" if res.description else "")
+            text += f" ({res.contact})" if res.contact else ""
+            block.append(_p(f"•  {text}", s.body))
+        out.append(KeepTogether(block))
+    if not out:
+        out.append(_p(_("We did not talk about costs at this visit."), s.body))
+    return out
+
+
+def _signatures(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> list[Any]:
+    _ = tr.gettext
+    roles = {
+        "patient": _("Patient"),
+        "clinician": _("Clinician"),
+        "representative": _("Representative"),
+    }
+    cells = []
+    by_role = {sig.role.value: sig for sig in plan.signatures}
+    for role in ("patient", "clinician"):
+        sig = by_role.get(role) or (by_role.get("representative") if role == "patient" else None)
+        label = roles[sig.role.value if sig else role]
+        lines: list[Any] = [Spacer(1, s.size * 2.2)]
+        if sig and sig.declined:
+            lines = [_p(_("The patient chose not to sign."), s.cell)]
+        name = (
+            sig.name
+            if sig and sig.name
+            else (plan.patient_name if role == "patient" else plan.clinician_name)
+        )
+        lines.append(_p(f"{label}: {name}", s.cell))
+        if sig and sig.signed_at:
+            lines.append(_p(tr.format_date(sig.signed_at.date()), s.cell))
+        cells.append(lines)
+    table = Table([cells], colWidths=[width / 2 - 4, width / 2 - 4])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), s.fonts.regular, s.size),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.8, INK),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return [Spacer(1, s.size), table]
+
+
+class _CheckBox(Flowable):
+    """An empty box to tick by hand (drawn, so it needs no glyph in any font)."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(1)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+class _Footer:
+    """Draws the footer on every page, with the total page count known at the end."""
+
+    def __init__(self, plan: CarePlan, tr: Translator, s: _Styles) -> None:
+        self.plan = plan
+        self.tr = tr
+        self.s = s
+
+    def canvas_class(self) -> type[Canvas]:
+        footer = self
+
+        class NumberedCanvas(Canvas):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict[str, Any]] = []
+
+            def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self) -> None:
+                total = len(self._pages)
+                for state in self._pages:
+                    self.__dict__.update(state)
+                    footer.draw(self, total)
+                    super().showPage()
+                super().save()
+
+        return NumberedCanvas
+
+    def draw(self, canvas: Canvas, total: int) -> None:
+        """One page's footer: content identity, review date, page X of Y, document ID."""
+        _ = self.tr.gettext
+        plan = self.plan
+        width, _height = canvas._pagesize
+        left, right = 20 * mm, width - 20 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.line(left, 17 * mm, right, 17 * mm)
+        canvas.setFont(self.s.fonts.regular, 8)
+        canvas.setFillColor(MUTED)
+        first = _("{title}, version {version} ({hash}). Reviewed {date}.").format(
+            title=plan.aid.title,
+            version=plan.aid.version,
+            hash=plan.aid.content_hash[:12],
+            date=self.tr.format_date(plan.aid.last_reviewed, "medium"),
+        )
+        page = _("Page {page} of {pages}").format(page=canvas.getPageNumber(), pages=total)
+        canvas.drawString(left, 13 * mm, first)
+        canvas.drawRightString(right, 13 * mm, page)
+        canvas.drawString(left, 9 * mm, _("Document ID: {id}").format(id=plan.document_id))
+        canvas.restoreState()

@@ -1,0 +1,90 @@
+"""The one settings model: clinic details, defaults, and how to print.
+
+Stored as JSON in the per-user config folder (``platformdirs``), or in the folder
+named by ``SDM_CONFIG_DIR`` (tests point it at a temporary folder). Each file
+carries ``schema_version``; :data:`MIGRATIONS` upgrades older files step by step,
+so a clinic's settings survive upgrades.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sdm_app.domain.plan import Clinic
+from sdm_app.files import write_private
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+ENV_VAR = "SDM_CONFIG_DIR"
+
+#: schema_version N -> a function turning a version-N dict into version N+1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class Settings(BaseModel):
+    """Everything a clinic or user sets once."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    schema_version: int = SCHEMA_VERSION
+    clinic: Clinic = Field(default_factory=Clinic)
+    default_clinician: str = ""
+    default_language: str = "en"
+    paper: Literal["letter", "a4"] | None = Field(
+        default=None, description="None: by the plan's language (Letter in the Americas, else A4)."
+    )
+    large_print: bool = False
+
+
+def config_dir() -> Path:
+    """Where settings live."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir("sdm-app", appauthor=False))
+
+
+def settings_path() -> Path:
+    """The settings file."""
+    return config_dir() / "settings.json"
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a settings dict up to :data:`SCHEMA_VERSION`."""
+    version = int(data.get("schema_version", 1))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings, or defaults when there are none or they cannot be read."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return Settings.model_validate(migrate(raw))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError, ValidationError, KeyError) as exc:
+        log.warning(
+            "settings file %s could not be read (%s); using defaults", path, type(exc).__name__
+        )
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically, owner-only."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_private(path, settings.model_dump_json(indent=2).encode("utf-8"))

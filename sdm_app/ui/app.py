@@ -1,0 +1,34 @@
+"""``sdm-app``: start the Qt application."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the app with the library of aids; returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="sdm-app", description="Shared decision-making in the clinic."
+    )
+    parser.add_argument("--lang", help="language of the screen, e.g. es (default: from settings)")
+    args, qt_args = parser.parse_known_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from sdm_app.content.library import Library
+    from sdm_app.settings import load_settings
+    from sdm_app.ui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("sdm-app")
+    app.setApplicationDisplayName("Shared decisions")
+    settings = load_settings()
+    window = MainWindow(Library.load(), language=args.lang or settings.default_language)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

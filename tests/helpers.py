@@ -1,0 +1,82 @@
+"""Shared test helpers: a filled-in visit for the test aid, and PDF reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pypdf import PdfReader
+
+from sdm_app.content.loader import LoadedAid, load_aid
+from sdm_app.domain.visit import (
+    AidRef,
+    ConcernNote,
+    CostWorry,
+    Decision,
+    DecisionStatus,
+    Importance,
+    NextStep,
+    SureAnswers,
+    Visit,
+)
+from tests.conftest import GOOD_AID
+
+
+def test_aid() -> LoadedAid:
+    loaded = load_aid(GOOD_AID)
+    assert loaded.aid is not None
+    return loaded
+
+
+test_aid.__test__ = False  # type: ignore[attr-defined]
+
+
+def filled_visit(loaded: LoadedAid, language: str = "en") -> Visit:
+    """A visit where everything was discussed, with awkward characters in the free text."""
+    assert loaded.aid is not None
+    visit = Visit(created=dt.datetime(2026, 11, 23, 10, 30, tzinfo=dt.UTC))
+    visit.patient.display_name = "Ana <Test> & Co"
+    visit.patient.language = language
+    visit.clinician.name = "Dr. Rivera"
+    visit.aid = AidRef(
+        id=loaded.aid.id, version=loaded.aid.version, content_hash=loaded.content_hash
+    )
+    visit.ratings = {"avoid-sickness": Importance.very, "avoid-pills": Importance.somewhat}
+    visit.own_priorities = ["Walk my dog every day"]
+    visit.concerns = [ConcernNote(concern_id="cost", note="Money is tight 50% of months")]
+    visit.cost.worry = CostWorry.yes
+    visit.cost.help_agreed = ["Use the generic"]
+    visit.decision = Decision(
+        status=DecisionStatus.chosen, option_id="pill", reasons="I want to stay well for my family"
+    )
+    visit.sure = SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)
+    visit.teach_back.done = True
+    visit.teach_back.patient_words = "One pill a day"
+    visit.next_steps = [NextStep(what="Pick up the pill", when=dt.date(2026, 11, 25))]
+    visit.follow_up.date = dt.date(2027, 2, 20)
+    visit.follow_up.with_whom = "Dr. Rivera"
+    return visit
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of a PDF, pages joined, whitespace folded."""
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def pdf_fonts(data: bytes) -> set[tuple[str, bool]]:
+    """(base font name, embedded?) for every font used on any page."""
+    reader = PdfReader(io.BytesIO(data))
+    fonts: set[tuple[str, bool]] = set()
+    for page in reader.pages:
+        resources = page["/Resources"].get_object()
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            fonts.add((str(font["/BaseFont"]), embedded))
+    return fonts
