@@ -271,8 +271,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         pdf = render_plan(
             plan, RenderOptions(large_print=args.large_print, paper=args.paper or settings.paper)
         )
-    except Exception:  # never echo the exception: ReportLab quotes the text, which is patient data
-        log.error("rendering the plan failed (details withheld: they may contain patient data)")
+    except Exception as exc:  # never echo the message: ReportLab quotes the text (patient data)
+        log.error(
+            "rendering the plan failed (%s); details withheld because they may contain patient data",
+            type(exc).__name__,
+        )
         return EXIT_PROBLEMS
     try:
         write_private(args.output, pdf)

@@ -341,39 +341,47 @@ def time_frame(tr: Translator, amount: int, unit: TimeUnit) -> str:
 
 
 def _comparison(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> list[Any]:
+    """One card per question (as in Mayo's issue cards): every option's answer side by side,
+    at most three options to a line, so any number of options fits the page."""
     _ = tr.gettext
     out: list[Any] = []
-    n = len(plan.options)
-    q_width = width * 0.24
-    col = (width - q_width) / n
-    header = [_p(_("Question"), s.cell_bold)] + [
-        _p(("✓ " if o.chosen else "") + o.name, s.cell_bold) for o in plan.options
-    ]
-    data: list[list[Any]] = [header]
+    per_line = min(3, len(plan.options))
+    col = width / per_line
+    names = {o.id: ("✓ " if o.chosen else "") + o.name for o in plan.options}
     for row in plan.rows:
-        cells: list[Any] = [_p(row.question, s.cell_bold)]
+        cards: list[list[Any]] = []
         for cell in row.cells:
-            parts: list[Any] = []
+            parts: list[Any] = [_p(names[cell.option_id], s.cell_bold)]
             if cell.outcome is not None:
+                parts.append(Spacer(1, 3))
                 parts.append(
-                    IconArray(cell.outcome.events, cell.outcome.per, min(col - 8, 34 * mm))
+                    IconArray(cell.outcome.events, cell.outcome.per, min(col - 12, 36 * mm))
                 )
                 parts.append(_p(outcome_words(tr, cell.outcome, row.event or ""), s.cell))
             if cell.text:
                 parts.append(_p(cell.text, s.cell))
-            cells.append(parts or "")
-        data.append(cells)
-    table = Table(data, colWidths=[q_width] + [col] * n, repeatRows=1)
-    style = _grid_style(s)
-    for index, option in enumerate(plan.options, start=1):
-        if option.chosen:
-            style.add("BOX", (index, 0), (index, -1), 1.6, AFFECTED)
-    table.setStyle(style)
-    out.append(table)
-    populations = sorted({r.population for r in plan.rows if r.population})
-    for population in populations:
-        out.append(Spacer(1, 3))
-        out.append(_p(_("Who the numbers are about: {who}").format(who=population), s.small))
+            cards.append(parts)
+        lines: list[list[Any]] = [cards[i : i + per_line] for i in range(0, len(cards), per_line)]
+        lines[-1] += [Spacer(1, 1)] * (per_line - len(lines[-1]))
+        table = Table(lines, colWidths=[col] * per_line, splitInRow=1)
+        style = _grid_style(s)
+        style.add("BACKGROUND", (0, 0), (-1, 0), colors.white)
+        for index, cell in enumerate(row.cells):
+            if plan.chosen and cell.option_id == plan.chosen.id:
+                r, c = divmod(index, per_line)
+                style.add("BOX", (c, r), (c, r), 1.6, AFFECTED)
+        table.setStyle(style)
+        out.append(
+            KeepTogether([_p(row.question, s.h2), table])
+            if len(lines) <= 2
+            else _p(row.question, s.h2)
+        )
+        if len(lines) > 2:
+            out.append(table)
+        if row.population:
+            out.append(
+                _p(_("Who the numbers are about: {who}").format(who=row.population), s.small)
+            )
     return out
 
 
