@@ -80,3 +80,18 @@ def pdf_fonts(data: bytes) -> set[tuple[str, bool]]:
             )
             fonts.add((str(font["/BaseFont"]), embedded))
     return fonts
+
+
+def pdf_body_size(data: bytes) -> float:
+    """The font size (pt) that carries the most characters: the body text size."""
+    reader = PdfReader(io.BytesIO(data))
+    counts: dict[float, int] = {}
+
+    def visit(text: str, cm: object, tm: list[float], font: object, size: float) -> None:
+        scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 or 1.0
+        key = round(size * scale, 1)
+        counts[key] = counts.get(key, 0) + len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return max(counts, key=lambda k: counts[k])

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from sdm_app.domain.plan import CarePlan, Clinic, build_care_plan
 from sdm_app.pdf.render import RenderOptions, render_plan
-from tests.helpers import filled_visit, pdf_fonts, pdf_text, test_aid
+from tests.helpers import filled_visit, pdf_body_size, pdf_fonts, pdf_text, test_aid
 
 
 def plan(language: str = "en") -> CarePlan:
@@ -83,10 +83,11 @@ def test_paper_follows_language_and_override() -> None:
     assert size(render("en", paper="a4")) == (595, 842)
 
 
-def test_large_print_has_more_pages() -> None:
-    normal = len(PdfReader(io.BytesIO(render("en"))).pages)
-    large = len(PdfReader(io.BytesIO(render("en", large_print=True))).pages)
-    assert large > normal
+def test_body_text_size_normal_and_large_print() -> None:
+    assert pdf_body_size(render("en")) >= 12
+    normal, large = render("en"), render("en", large_print=True)
+    assert pdf_body_size(large) >= 16
+    assert len(PdfReader(io.BytesIO(large)).pages) >= len(PdfReader(io.BytesIO(normal)).pages)
 
 
 def test_deterministic() -> None:
