@@ -108,7 +108,7 @@ class _Styles:
             "h2", parent=self.bold, spaceBefore=size * 0.4, spaceAfter=size * 0.15
         )
         self.cell = ParagraphStyle(
-            "cell", parent=base, fontSize=size * 0.85, leading=size * 1.15, spaceAfter=0
+            "cell", parent=base, leading=size * 1.25, spaceAfter=size * 0.2
         )
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
         self.fonts = fonts
