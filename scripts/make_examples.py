@@ -15,6 +15,7 @@ from sdm_app.content.library import Library, bundled_aids_dir
 from sdm_app.content.loader import LoadedAid
 from sdm_app.content.visit_file import save_visit
 from sdm_app.domain.aid import DecisionAid, Who
+from sdm_app.domain.flow import suggested_steps
 from sdm_app.domain.visit import (
     AidRef,
     Clinician,
@@ -45,15 +46,7 @@ def aid_of(entry: LoadedAid) -> DecisionAid:
 
 def localized_steps(entry: LoadedAid, option_id: str, language: str) -> list[NextStep]:
     """The aid's suggested next steps for an option, dated from the visit day."""
-    aid = aid_of(entry)
-    return [
-        NextStep(
-            what=aid.text(step.what, language),
-            who=step.who,
-            when=DAY + dt.timedelta(days=step.after_days) if step.after_days is not None else None,
-        )
-        for step in aid.option(option_id).next_steps
-    ]
+    return suggested_steps(aid_of(entry), option_id, language, DAY)
 
 
 def ref(entry: LoadedAid) -> AidRef:

@@ -125,3 +125,8 @@ Text = Annotated[
     ),
 ]
 """A pydantic field type for localized text."""
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark an English message for translation where it is shown (the domain never translates)."""
+    return message

@@ -1,0 +1,112 @@
+"""The order of an encounter, and what a plan truly needs before it can be exported.
+
+The steps follow Elwyn's three-talk model: team talk (start, choose), option talk
+(options, compare), decision talk (values, costs, decide, plan), then review.
+Nothing is required except what export needs; everything else is a gentle note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sdm_app.domain.aid import DecisionAid
+from sdm_app.domain.text import N_
+from sdm_app.domain.visit import DecisionStatus, NextStep, Visit
+
+
+class Step(StrEnum):
+    """The steps of a visit, in order."""
+
+    start = "start"
+    choose = "choose"
+    options = "options"
+    compare = "compare"
+    values = "values"
+    costs = "costs"
+    decide = "decide"
+    plan = "plan"
+    review = "review"
+
+
+STEPS: tuple[Step, ...] = tuple(Step)
+
+STEP_TITLES: dict[Step, str] = {
+    Step.start: N_("New visit"),
+    Step.choose: N_("Choose the decision"),
+    Step.options: N_("The options"),
+    Step.compare: N_("Compare"),
+    Step.values: N_("What matters to you"),
+    Step.costs: N_("Costs and concerns"),
+    Step.decide: N_("Decide"),
+    Step.plan: N_("Plan"),
+    Step.review: N_("Review and export"),
+}
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something to fill in, the step where it is, and whether export needs it."""
+
+    step: Step
+    field: str
+    message: str  # English, marked with N_; translate where shown
+    blocking: bool = True
+
+
+def missing_for_export(visit: Visit, aid: DecisionAid | None) -> list[Missing]:
+    """What is still missing, in step order; only ``blocking`` items stop an export."""
+    out: list[Missing] = []
+    if not visit.patient.display_name.strip():
+        out.append(Missing(Step.start, "patient.display_name", N_("The patient's name")))
+    if aid is None:
+        out.append(Missing(Step.choose, "aid", N_("The decision to talk about")))
+    status = visit.decision.status
+    if status is DecisionStatus.undecided:
+        out.append(
+            Missing(Step.decide, "decision", N_("A choice, or an agreement to decide later"))
+        )
+    elif status is DecisionStatus.chosen and aid is not None:
+        if visit.decision.option_id not in {o.id for o in aid.options}:
+            out.append(Missing(Step.decide, "decision.option_id", N_("The option chosen")))
+    if not visit.sure.answered:
+        out.append(
+            Missing(Step.decide, "sure", N_("The four SURE questions"), blocking=False)
+        )
+    if not visit.teach_back.done:
+        out.append(Missing(Step.decide, "teach_back", N_("Teach-back"), blocking=False))
+    if status is not DecisionStatus.undecided and not visit.next_steps:
+        out.append(Missing(Step.plan, "next_steps", N_("Next steps"), blocking=False))
+    return out
+
+
+def can_export(visit: Visit, aid: DecisionAid | None) -> bool:
+    """Whether nothing blocking is missing."""
+    return not any(m.blocking for m in missing_for_export(visit, aid))
+
+
+def suggested_steps(
+    aid: DecisionAid, option_id: str, language: str, visit_date: dt.date
+) -> list[NextStep]:
+    """The aid's next steps for an option, in ``language``, dated from the visit."""
+    return [
+        NextStep(
+            what=aid.text(step.what, language),
+            who=step.who,
+            when=visit_date + dt.timedelta(days=step.after_days)
+            if step.after_days is not None
+            else None,
+        )
+        for step in aid.option(option_id).next_steps
+    ]
+
+
+def clear_aid_answers(visit: Visit) -> None:
+    """Forget what was said about one aid's content when another aid is chosen."""
+    visit.ratings = {}
+    visit.concerns = []
+    visit.cost.help_agreed = []
+    visit.decision.status = DecisionStatus.undecided
+    visit.decision.option_id = None
+    visit.next_steps = []

@@ -1,0 +1,68 @@
+"""What every step page has: the session, a title, a scrollable body, and refresh hooks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from sdm_app.domain.flow import STEP_TITLES, Step
+from sdm_app.ui.session import VisitSession
+
+
+def label(role: str | None = None, wrap: bool = True) -> QLabel:
+    """A label with a style role ("title", "subtitle", "muted", "warning")."""
+    widget = QLabel()
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+class StepPage(QWidget):
+    """A step of the visit. Subclasses fill ``self.body`` and implement the hooks."""
+
+    step: Step
+
+    def __init__(self, session: VisitSession) -> None:
+        super().__init__()
+        self.session = session
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(32, 24, 32, 24)
+        self.body.setSpacing(14)
+        self.title = label("title")
+        self.body.addWidget(self.title)
+        self.scroll.setWidget(inner)
+        outer.addWidget(self.scroll)
+        session.visit_changed.connect(self._on_visit_changed)
+        session.visit_replaced.connect(self.refresh)
+
+    def _on_visit_changed(self, section: str, source: object) -> None:
+        if source is not self:
+            self.on_visit_changed(section)
+
+    def on_visit_changed(self, section: str) -> None:
+        """Another view changed ``section`` of the visit; show it if it matters here."""
+        if section in ("aid", "patient"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the visit as it is now (model -> widgets)."""
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the screen language."""
+        self.title.setText(self.session.tr.gettext(STEP_TITLES[self.step]))
+
+    def entered(self) -> None:
+        """The step became visible."""
+        self.refresh()
+
+    def changed(self, section: str) -> None:
+        """Tell the session this page changed ``section`` of the visit."""
+        self.session.changed_by(section, self)
