@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sdm_app.domain.aid import DecisionAid
 from sdm_app.domain.text import N_
-from sdm_app.domain.visit import DecisionStatus, NextStep, Visit
+from sdm_app.domain.visit import CostWorry, DecisionStatus, NextStep, Visit
 
 
 class Step(StrEnum):
@@ -67,13 +67,20 @@ def missing_for_export(visit: Visit, aid: DecisionAid | None) -> list[Missing]:
         out.append(
             Missing(Step.decide, "decision", N_("A choice, or an agreement to decide later"))
         )
-    elif status is DecisionStatus.chosen and aid is not None:
-        if visit.decision.option_id not in {o.id for o in aid.options}:
-            out.append(Missing(Step.decide, "decision.option_id", N_("The option chosen")))
-    if not visit.sure.answered:
+    elif (
+        status is DecisionStatus.chosen
+        and aid is not None
+        and visit.decision.option_id not in {o.id for o in aid.options}
+    ):
+        out.append(Missing(Step.decide, "decision.option_id", N_("The option chosen")))
+    if visit.cost.worry is CostWorry.yes and not visit.cost.help_agreed:
         out.append(
-            Missing(Step.decide, "sure", N_("The four SURE questions"), blocking=False)
+            Missing(
+                Step.costs, "cost.help_agreed", N_("Help agreed for the cost worry"), blocking=False
+            )
         )
+    if not visit.sure.answered:
+        out.append(Missing(Step.decide, "sure", N_("The four SURE questions"), blocking=False))
     if not visit.teach_back.done:
         out.append(Missing(Step.decide, "teach_back", N_("Teach-back"), blocking=False))
     if status is not DecisionStatus.undecided and not visit.next_steps:

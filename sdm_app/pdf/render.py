@@ -31,10 +31,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from sdm_app.domain.aid import CostPeriod, TimeUnit, Who
-from sdm_app.domain.plan import CarePlan, PlanCost, PlanOutcome
-from sdm_app.domain.visit import DecisionStatus, Importance
-from sdm_app.i18n import N_, Translator, paper_is_letter, translator
+from sdm_app.domain.plan import CarePlan
+from sdm_app.domain.visit import DecisionStatus
+from sdm_app.i18n import Translator, paper_is_letter, translator
+from sdm_app.i18n.phrases import IMPORTANCE_LABELS, WHO_LABELS, cost_words, outcome_words
 from sdm_app.pdf.fonts import fonts_for
 from sdm_app.pdf.icon_array import AFFECTED, IconArray
 
@@ -42,20 +42,6 @@ INK = colors.HexColor("#1b1b1b")
 MUTED = colors.HexColor("#4a5560")
 RULE = colors.HexColor("#c9d1d9")
 TINT = colors.HexColor("#eef3f8")
-
-WHO_LABELS = {
-    Who.patient: N_("You"),
-    Who.clinician: N_("Your clinician"),
-    Who.clinic: N_("The clinic"),
-    Who.pharmacy: N_("The pharmacy"),
-    Who.other: N_("Someone else"),
-}
-IMPORTANCE_LABELS = {
-    Importance.not_important: N_("Not important"),
-    Importance.a_little: N_("A little important"),
-    Importance.somewhat: N_("Somewhat important"),
-    Importance.very: N_("Very important"),
-}
 
 
 @dataclass(frozen=True)
@@ -107,9 +93,7 @@ class _Styles:
         self.h2 = ParagraphStyle(
             "h2", parent=self.bold, spaceBefore=size * 0.4, spaceAfter=size * 0.15
         )
-        self.cell = ParagraphStyle(
-            "cell", parent=base, leading=size * 1.25, spaceAfter=size * 0.2
-        )
+        self.cell = ParagraphStyle("cell", parent=base, leading=size * 1.25, spaceAfter=size * 0.2)
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
         self.fonts = fonts
         self.size = size
@@ -319,27 +303,6 @@ def _grid_style(s: _Styles) -> TableStyle:
     return TableStyle(commands)
 
 
-def outcome_words(tr: Translator, outcome: PlanOutcome, event: str) -> str:
-    """ "12 of 100 people have a heart attack over 10 years" in the plan's language."""
-    over = time_frame(tr, outcome.over_amount, outcome.over_unit)
-    return tr.ngettext(
-        "{events} of {per} person {event} over {over}",
-        "{events} of {per} people {event} over {over}",
-        outcome.per,
-    ).format(events=outcome.events, per=tr.format_number(outcome.per), event=event, over=over)
-
-
-def time_frame(tr: Translator, amount: int, unit: TimeUnit) -> str:
-    """ "10 years", "6 months" with the language's plural forms."""
-    forms = {
-        TimeUnit.day: tr.ngettext("{n} day", "{n} days", amount),
-        TimeUnit.week: tr.ngettext("{n} week", "{n} weeks", amount),
-        TimeUnit.month: tr.ngettext("{n} month", "{n} months", amount),
-        TimeUnit.year: tr.ngettext("{n} year", "{n} years", amount),
-    }
-    return forms[unit].format(n=amount)
-
-
 def _comparison(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> list[Any]:
     """One card per question (as in Mayo's issue cards): every option's answer side by side,
     at most three options to a line, so any number of options fits the page."""
@@ -357,7 +320,11 @@ def _comparison(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> lis
                 parts.append(
                     IconArray(cell.outcome.events, cell.outcome.per, min(col - 12, 36 * mm))
                 )
-                parts.append(_p(outcome_words(tr, cell.outcome, row.event or ""), s.cell))
+                o = cell.outcome
+                words = outcome_words(
+                    tr, o.events, o.per, o.over_amount, o.over_unit, row.event or ""
+                )
+                parts.append(_p(words, s.cell))
             if cell.text:
                 parts.append(_p(cell.text, s.cell))
             cards.append(parts)
@@ -385,32 +352,6 @@ def _comparison(plan: CarePlan, tr: Translator, s: _Styles, width: float) -> lis
     return out
 
 
-def cost_words(tr: Translator, cost: PlanCost) -> str:
-    """A cost as a range (or tier) with its period, in the plan's language."""
-    _ = tr.gettext
-    period = {
-        CostPeriod.month: _("per month"),
-        CostPeriod.year: _("per year"),
-        CostPeriod.one_time: _("one time"),
-        CostPeriod.visit: _("per visit"),
-    }[cost.period]
-    if cost.low is not None and cost.high is not None:
-        if cost.low == cost.high:
-            amount = tr.format_money(cost.low, cost.currency)
-        else:
-            amount = _("{low} to {high}").format(
-                low=tr.format_money(cost.low, cost.currency),
-                high=tr.format_money(cost.high, cost.currency),
-            )
-        return f"{amount} {period}"
-    tier = {
-        "low": _("Usually low cost"),
-        "medium": _("Medium cost"),
-        "high": _("Usually high cost"),
-    }
-    return f"{tier[cost.tier.value]} ({period})" if cost.tier else period
-
-
 def _costs(plan: CarePlan, tr: Translator, s: _Styles) -> list[Any]:
     _ = tr.gettext
     out: list[Any] = []
@@ -418,7 +359,13 @@ def _costs(plan: CarePlan, tr: Translator, s: _Styles) -> list[Any]:
     for option in shown:
         if option is None or option.cost is None:
             continue
-        block = [_p(f"{option.name}: {cost_words(tr, option.cost)}", s.bold)]
+        c = option.cost
+        block = [
+            _p(
+                f"{option.name}: {cost_words(tr, c.low, c.high, c.currency, c.period, c.tier)}",
+                s.bold,
+            )
+        ]
         if option.cost.insurance:
             block.append(_p(option.cost.insurance, s.body))
         if option.cost.notes:

@@ -12,7 +12,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="sdm-app", description="Shared decision-making in the clinic."
     )
-    parser.add_argument("--lang", help="language of the screen, e.g. es (default: from settings)")
+    parser.add_argument(
+        "--lang", help="the patient's language to start with, e.g. es (default: from settings)"
+    )
     args, qt_args = parser.parse_known_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -20,12 +22,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sdm_app.content.library import Library
     from sdm_app.settings import load_settings
     from sdm_app.ui.main_window import MainWindow
+    from sdm_app.ui.session import VisitSession
+    from sdm_app.ui.style import apply_style
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("sdm-app")
-    app.setApplicationDisplayName("Shared decisions")
+    app.setApplicationDisplayName("sdm-app")
+    apply_style(app)
     settings = load_settings()
-    window = MainWindow(Library.load(), language=args.lang or settings.default_language)
+    if args.lang:
+        settings = settings.model_copy(update={"default_language": args.lang})
+    session = VisitSession(Library.load(), settings)
+    window = MainWindow(session)
     window.show()
     return app.exec()
 

@@ -1,68 +1,233 @@
-"""The main window. For now: the library of decision aids, with any that failed to load."""
+"""The main window: steps on the left, the current step in the middle, Back/Next below."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from sdm_app.content.library import Library
-from sdm_app.i18n import translator
+from sdm_app.domain.flow import STEPS, Step
+from sdm_app.i18n import LANGUAGES, is_rtl, language_name
+from sdm_app.settings import save_settings
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.steps.base import StepPage
+from sdm_app.ui.steps.choose_step import ChooseStep
+from sdm_app.ui.steps.compare_step import CompareStep
+from sdm_app.ui.steps.costs_step import CostsStep
+from sdm_app.ui.steps.decide_step import DecideStep
+from sdm_app.ui.steps.options_step import OptionsStep
+from sdm_app.ui.steps.plan_step import PlanStep
+from sdm_app.ui.steps.review_step import ReviewStep
+from sdm_app.ui.steps.start_step import StartStep
+from sdm_app.ui.steps.values_step import ValuesStep
+from sdm_app.ui.widgets.step_indicator import StepIndicator
 
 
 class MainWindow(QMainWindow):
-    """Shows the aids found and why any did not load."""
+    """One visit at a time, in the order shared decision-making works."""
 
-    def __init__(self, library: Library, language: str = "en") -> None:
+    def __init__(self, session: VisitSession) -> None:
         super().__init__()
-        self.library = library
-        self.language = language
+        self.session = session
+        self.pages: dict[Step, StepPage] = {}
+        for page_class in (
+            StartStep,
+            ChooseStep,
+            OptionsStep,
+            CompareStep,
+            ValuesStep,
+            CostsStep,
+            DecideStep,
+            PlanStep,
+            ReviewStep,
+        ):
+            page = page_class(session)
+            self.pages[page.step] = page
+        self.review: ReviewStep = self.pages[Step.review]  # type: ignore[assignment]
+        self.review.go_to.connect(self.go_to)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.new_visit_action = QAction(self)
+        self.new_visit_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_visit_action.triggered.connect(self.confirm_new_visit)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
+        self.language.currentIndexChanged.connect(
+            lambda index: session.set_language(self.language.itemData(index))
+        )
+        self.toolbar.addAction(self.new_visit_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.language)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.settings_action)
+
+        self.indicator = StepIndicator()
+        self.stack = QStackedWidget()
+        for step in STEPS:
+            self.stack.addWidget(self.pages[step])
+        self.back_button = QPushButton()
+        self.next_button = QPushButton()
+        self.next_button.setProperty("primary", True)
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.next_page_action = QAction(self)
+        self.next_page_action.setShortcuts([QKeySequence("Ctrl+PgDown")])
+        self.next_page_action.triggered.connect(self.go_next)
+        self.prev_page_action = QAction(self)
+        self.prev_page_action.setShortcuts([QKeySequence("Ctrl+PgUp")])
+        self.prev_page_action.triggered.connect(self.go_back)
+        self.addActions([self.next_page_action, self.prev_page_action])
+        nav = QHBoxLayout()
+        nav.setContentsMargins(32, 8, 32, 16)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.aid_list = QListWidget()
-        self.aid_list.setAccessibleName("Decision aids")
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.aid_list, 1)
-        layout.addWidget(self.problems)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(12, 12, 0, 0)
+        layout.addWidget(self.indicator)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.resize(1100, 720)
-        self.retranslate_ui()
+        self.setMinimumSize(1024, 640)
+        self.resize(1366, 768)
+
+        self.indicator.step_chosen.connect(self.go_to)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        session.language_changed.connect(self._language_changed)
+        session.visit_replaced.connect(self._visit_replaced)
+        session.register(self)
+        self._apply_direction()
+        self.go_to(Step.start)
+
+    # -- navigation -----------------------------------------------------------------------
+
+    @property
+    def current_step(self) -> Step:
+        """The step on screen."""
+        page = self.stack.currentWidget()
+        assert isinstance(page, StepPage)
+        return page.step
+
+    def go_to(self, step: Step) -> None:
+        """Show ``step``; nothing entered is lost by moving."""
+        page = self.pages[step]
+        self.stack.setCurrentWidget(page)
+        self.indicator.show_step(step)
+        index = STEPS.index(step)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(STEPS) - 1)
+        page.entered()
+        page.scroll.verticalScrollBar().setValue(0)
+
+    def go_next(self) -> None:
+        """The next step."""
+        index = STEPS.index(self.current_step)
+        if index < len(STEPS) - 1:
+            self.go_to(STEPS[index + 1])
+
+    def go_back(self) -> None:
+        """The previous step."""
+        index = STEPS.index(self.current_step)
+        if index > 0:
+            self.go_to(STEPS[index - 1])
+
+    # -- language -------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        """Set every visible text in the current language."""
-        tr = translator(self.language)
-        _ = tr.gettext
+        """Set every text in the screen language."""
+        _ = self.session.tr.gettext
         self.setWindowTitle(_("Shared decisions"))
-        self.heading.setText(_("Decision aids"))
-        self.aid_list.clear()
-        for entry in self.library.aids:
-            aid = entry.aid
-            assert aid is not None
-            title = aid.text(aid.title, self.language)
-            status = _("Review status: {status}").format(status=aid.evidence.review_status.value)
-            item = QListWidgetItem(f"{title}\n{status} · {aid.id} {aid.version}")
-            item.setData(Qt.ItemDataRole.UserRole, aid.id)
-            self.aid_list.addItem(item)
-        failed = self.library.failed
-        if failed:
-            lines = [_("These files could not be loaded:")]
-            lines += [str(d) for entry in failed for d in entry.diagnostics]
-            self.problems.setText("\n".join(lines))
-        self.problems.setVisible(bool(failed))
+        self.new_visit_action.setText(_("New visit"))
+        self.new_visit_action.setToolTip(_("Start a new visit (Ctrl+Shift+N)"))
+        self.settings_action.setText(_("Settings"))
+        self.language.setAccessibleName(_("Patient's language"))
+        self.language.setToolTip(_("Patient's language"))
+        self.back_button.setText(_("Back"))
+        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
+        self.next_button.setText(_("Next"))
+        self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.indicator.retranslate(self.session.tr)
+        index = self.language.findData(self.session.language)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(index)
+            self.language.blockSignals(False)
+
+    def _apply_direction(self) -> None:
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if is_rtl(self.session.language)
+            else Qt.LayoutDirection.LeftToRight
+        )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setLayoutDirection(direction)
+        self.setLayoutDirection(direction)
+
+    def _language_changed(self, _language: str) -> None:
+        self._apply_direction()
+
+    # -- visits ---------------------------------------------------------------------------
+
+    def ask_new_visit(self) -> bool:
+        """Ask before clearing the screen (tests replace this)."""
+        _ = self.session.tr.gettext
+        answer = QMessageBox.question(
+            self,
+            _("New visit"),
+            _("Start a new visit? Everything about this patient will be cleared from the screen."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_new_visit(self) -> None:
+        """Clear every trace of the previous patient, after a confirmation."""
+        if self.ask_new_visit():
+            self.session.new_visit()
+
+    def _visit_replaced(self) -> None:
+        self.review.document.close()
+        self.review.result.clear()
+        self.review.result.setVisible(False)
+        self._apply_direction()
+        self.retranslate_ui()
+        self.go_to(Step.start)
+
+    def open_settings(self) -> None:
+        """Edit clinic details and defaults."""
+        from sdm_app.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session.settings, self.session.tr, self)
+        if dialog.exec():
+            self.session.settings = dialog.result_settings()
+            save_settings(self.session.settings)
+            self.pages[Step.plan].refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Finish any writing before closing."""
+        self.review.worker.wait()
+        super().closeEvent(event)

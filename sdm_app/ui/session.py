@@ -120,6 +120,23 @@ class VisitSession(QObject):
             self.language_changed.emit(self.language)
         self.visit_replaced.emit()
 
+    def open_visit(self, visit: Visit) -> bool:
+        """Continue a saved visit. False when its exact aid is not in the library (the
+        visit is still opened, without an aid, so nothing entered is lost)."""
+        language_before = self.language
+        self.visit = visit
+        self.entry = None
+        if visit.aid is not None:
+            self.entry = next(
+                (e for e in self.library.aids if e.content_hash == visit.aid.content_hash), None
+            )
+        if self.language != language_before:
+            for widget in list(self._translatables):
+                widget.retranslate_ui()  # type: ignore[attr-defined]
+            self.language_changed.emit(self.language)
+        self.visit_replaced.emit()
+        return visit.aid is None or self.entry is not None
+
     def text(self, value: object) -> str:
         """Resolve an aid's localized text in the screen language."""
         aid = self.aid

@@ -35,6 +35,8 @@ QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color:
 QPushButton:disabled {{ color: #8a949e; background: #eef0f2; }}
 QLineEdit, QComboBox, QDateEdit {{ min-height: {TOUCH - 6}px; padding: 2px 8px;
     border: 1px solid {LINE}; border-radius: 6px; background: white; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ width: 30px; border: none; }}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ width: 12px; height: 12px; }}
 QTextEdit, QPlainTextEdit {{ border: 1px solid {LINE}; border-radius: 6px; background: white; }}
 QCheckBox, QRadioButton {{ min-height: {TOUCH - 8}px; spacing: 10px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
@@ -44,6 +46,7 @@ QLabel[role="subtitle"] {{ font-size: {BASE_POINT_SIZE + 3}pt; font-weight: 600;
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="warning"] {{ background: {WARN_BG}; color: {WARN_INK}; border-radius: 6px;
     padding: 10px; }}
+QLabel[role="note"] {{ background: #e3f1e6; color: #1d4a27; border-radius: 6px; padding: 10px; }}
 QFrame[role="card"] {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
 QFrame[role="chosen"] {{ background: {ACCENT_LIGHT}; border: 2px solid {ACCENT};
     border-radius: 8px; }}

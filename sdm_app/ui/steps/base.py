@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDateEdit, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from sdm_app.domain.flow import STEP_TITLES, Step
 from sdm_app.ui.session import VisitSession
@@ -17,6 +17,23 @@ def label(role: str | None = None, wrap: bool = True) -> QLabel:
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+def localize_date_edit(edit: QDateEdit, language: str) -> None:
+    """Show dates the way the patient's language writes them, month names included."""
+    locale = QLocale(language)
+    edit.setLocale(locale)
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    for weekday in ("dddd, ", "dddd ", ", dddd", "dddd"):
+        pattern = pattern.replace(weekday, "")
+    edit.setDisplayFormat(pattern.strip(" ,"))
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's style role and restyle it."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 class StepPage(QWidget):

@@ -25,7 +25,9 @@ def _person_path(w: float, h: float) -> QPainterPath:
     head = w * 0.2
     path.addEllipse(QPointF(w / 2, h * 0.2), head, head)
     body_w, body_h = w * 0.58, h * 0.52
-    path.addRoundedRect(QRectF((w - body_w) / 2, h * 0.42, body_w, body_h), body_w * 0.35, body_w * 0.35)
+    path.addRoundedRect(
+        QRectF((w - body_w) / 2, h * 0.42, body_w, body_h), body_w * 0.35, body_w * 0.35
+    )
     return path
 
 

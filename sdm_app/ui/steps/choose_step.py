@@ -1,0 +1,115 @@
+"""Step 2, choose the decision: the library, searchable, with review status and failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
+
+from sdm_app.content.loader import LoadedAid
+from sdm_app.domain.flow import Step
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.steps.base import StepPage, label
+
+
+class ChooseStep(StepPage):
+    """Pick the aid for this visit."""
+
+    step = Step.choose
+
+    def __init__(self, session: VisitSession) -> None:
+        super().__init__(session)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.aid_list = QListWidget()
+        self.aid_list.setMinimumHeight(260)
+        self.aid_list.setWordWrap(True)
+        self.empty = label("muted")
+        self.failed_title = label("subtitle")
+        self.failed = label("warning")
+        self.failed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.search, self.aid_list, self.empty, self.failed_title, self.failed):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+        self.search.textChanged.connect(self._filter)
+        self.aid_list.currentItemChanged.connect(self._chosen)
+        session.register(self)
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the screen language."""
+        super().retranslate_ui()
+        _ = self.session.tr.gettext
+        self.search.setPlaceholderText(_("Search by title or condition"))
+        self.search.setAccessibleName(_("Search decision aids"))
+        self.aid_list.setAccessibleName(_("Decision aids"))
+        self.empty.setText(_("No decision aid matches the search."))
+        self.failed_title.setText(_("Not available"))
+        self.refresh()
+
+    def _entries(self) -> list[LoadedAid]:
+        return self.session.library.aids
+
+    def refresh(self) -> None:
+        """List the aids in the screen language and select the visit's aid."""
+        tr = self.session.tr
+        _ = tr.gettext
+        language = self.session.language
+        self.aid_list.blockSignals(True)
+        self.aid_list.clear()
+        statuses = {
+            "draft": _("Draft: not yet clinically reviewed"),
+            "in_review": _("In clinical review"),
+            "reviewed": _("Clinically reviewed"),
+            "retired": _("Retired"),
+        }
+        today = dt.date.today()
+        for entry in self._entries():
+            aid = entry.aid
+            assert aid is not None
+            ev = aid.evidence
+            lines = [
+                aid.text(aid.title, language),
+                aid.text(aid.condition, language).split(". ")[0].strip().rstrip(".") + ".",
+                _("{status} · last reviewed {date}").format(
+                    status=statuses[ev.review_status.value],
+                    date=tr.format_date(ev.last_reviewed, "medium"),
+                ),
+            ]
+            if today > ev.next_review:
+                lines.append(_("Review date has passed: check that the content is still current."))
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.aid_list.addItem(item)
+            if self.session.entry is entry:
+                self.aid_list.setCurrentItem(item)
+        self.aid_list.blockSignals(False)
+        failed = self.session.library.failed
+        self.failed.setText("\n".join(str(d) for e in failed for d in e.diagnostics))
+        self.failed.setVisible(bool(failed))
+        self.failed_title.setVisible(bool(failed))
+        self._filter(self.search.text())
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        shown = 0
+        for row in range(self.aid_list.count()):
+            item = self.aid_list.item(row)
+            entry: LoadedAid = item.data(Qt.ItemDataRole.UserRole)
+            aid = entry.aid
+            assert aid is not None
+            haystack = " ".join(
+                [*aid.title.values(), *aid.condition.values(), *aid.question.values(), aid.id]
+            ).casefold()
+            hidden = bool(needle) and needle not in haystack
+            item.setHidden(hidden)
+            shown += not hidden
+        self.empty.setVisible(shown == 0)
+
+    def _chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        entry: LoadedAid = current.data(Qt.ItemDataRole.UserRole)
+        if entry is not self.session.entry:
+            self.session.choose_aid(entry)

@@ -1,0 +1,142 @@
+"""Step 4, compare: one card per question patients ask, every option's answer side by side.
+
+As with Mayo's issue cards, each question is its own card, so the patient can
+start with whichever matters most; options wrap onto more lines when there are
+more than fit the window. Quantified answers are icon arrays with one denominator
+per row and the number in words beside them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+
+from sdm_app.domain.aid import Row, RowKind
+from sdm_app.domain.flow import Step
+from sdm_app.i18n.phrases import outcome_words
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.steps.base import StepPage, label
+from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.widgets.icon_array import IconArrayWidget
+
+MIN_COLUMN = 260  # px: narrower than this and the text gets hard to read
+
+
+class CompareStep(StepPage):
+    """Option talk: every option on every question."""
+
+    step = Step.compare
+
+    def __init__(self, session: VisitSession) -> None:
+        super().__init__(session)
+        self.hint = label("muted")
+        self.no_aid = label("warning")
+        cards_box = QWidget()
+        self.cards = QVBoxLayout(cards_box)
+        self.cards.setContentsMargins(0, 0, 0, 0)
+        self.cards.setSpacing(16)
+        self.icon_arrays: list[IconArrayWidget] = []
+        self.columns = 0
+        for widget in (self.hint, self.no_aid, cards_box):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+        session.register(self)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the screen language."""
+        super().retranslate_ui()
+        _ = self.session.tr.gettext
+        self.hint.setText(
+            _(
+                "Each card is a question people often ask, with every option's answer. Start with the questions that matter most to you."
+            )
+        )
+        self.no_aid.setText(_("Choose a decision first (step 2)."))
+        self.refresh()
+
+    def _column_count(self) -> int:
+        aid = self.session.aid
+        if aid is None:
+            return 1
+        width = max(self.scroll.viewport().width() - 64, MIN_COLUMN)
+        return max(1, min(len(aid.options), width // MIN_COLUMN))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Re-flow the option cells when the number of columns that fit changes."""
+        super().resizeEvent(event)
+        if self._column_count() != self.columns:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Draw one card per question for the visit's aid."""
+        aid = self.session.aid
+        self.no_aid.setVisible(aid is None)
+        self.hint.setVisible(aid is not None)
+        clear_layout(self.cards)
+        self.icon_arrays = []
+        self.columns = self._column_count()
+        if aid is None:
+            return
+        for row in aid.rows:
+            self.cards.addWidget(self._card(row))
+
+    def _card(self, row: Row) -> QFrame:
+        aid = self.session.aid
+        assert aid is not None
+        tr = self.session.tr
+        _ = tr.gettext
+        text = self.session.text
+        kinds = {
+            RowKind.benefit: _("Benefit"),
+            RowKind.harm: _("Harm or side effect"),
+            RowKind.practical: _("Daily life"),
+            RowKind.cost: _("Cost"),
+        }
+        card = QFrame()
+        card.setProperty("role", "card")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(16, 12, 16, 14)
+        question = label("subtitle")
+        question.setText(text(row.question))
+        kind = label("muted")
+        kind.setText(kinds[row.kind])
+        box.addWidget(question)
+        box.addWidget(kind)
+        if row.population:
+            who = label("muted")
+            who.setText(_("Who the numbers are about: {who}").format(who=text(row.population)))
+            box.addWidget(who)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        for index, option in enumerate(aid.options):
+            cell = row.cells.get(option.id)
+            column = QVBoxLayout()
+            name = label()
+            name.setText(text(option.name))
+            name.setStyleSheet("font-weight: 600;")
+            column.addWidget(name)
+            if cell is not None and cell.outcome is not None:
+                o = cell.outcome
+                words = outcome_words(
+                    tr, o.events, o.per, o.over.amount, o.over.unit, text(row.event)
+                )
+                icons = IconArrayWidget(o.events, o.per)
+                icons.setMaximumWidth(230 if o.per <= 100 else 400)
+                icons.setAccessibleName(words)
+                icons.setToolTip(words)
+                self.icon_arrays.append(icons)
+                column.addWidget(icons)
+                number = label()
+                number.setText(words)
+                column.addWidget(number)
+            if cell is not None and cell.text is not None:
+                body = label()
+                body.setText(text(cell.text))
+                column.addWidget(body)
+            column.addStretch(1)
+            grid.addLayout(column, index // self.columns, index % self.columns)
+        for c in range(self.columns):
+            grid.setColumnStretch(c, 1)
+        box.addLayout(grid)
+        return card

@@ -1,0 +1,261 @@
+"""Step 6, costs and concerns: what each option costs, the patient's worries, and real help.
+
+A worry must lead somewhere: each help the patient accepts is written into the plan.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sdm_app.domain.aid import Concern
+from sdm_app.domain.flow import Step
+from sdm_app.domain.visit import ConcernNote, CostWorry
+from sdm_app.i18n.phrases import cost_words
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.steps.base import StepPage, label
+from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
+
+
+class ConcernCard(QFrame):
+    """One barrier: a checkbox to raise it; once raised, its questions, help, and a note."""
+
+    def __init__(self, step: CostsStep, concern: Concern) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.step = step
+        self.concern = concern
+        session = step.session
+        box = QVBoxLayout(self)
+        self.raised = QCheckBox(session.text(concern.label))
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(32, 0, 0, 0)
+        _ = session.tr.gettext
+        for question in concern.questions:
+            q = label()
+            q.setText("?  " + session.text(question))
+            details.addWidget(q)
+        for resource in concern.resources:
+            r = label("muted")
+            text = session.text(resource.title)
+            if resource.description:
+                text += ": " + session.text(resource.description)
+            if resource.contact:
+                text += f" ({resource.contact})"
+            r.setText("•  " + text)
+            details.addWidget(r)
+        self.note = QLineEdit()
+        self.note.setMaxLength(1000)
+        self.note.setPlaceholderText(_("What the patient said (optional)"))
+        self.note.setAccessibleName(
+            _("Note about: {concern}").format(concern=session.text(concern.label))
+        )
+        details.addWidget(self.note)
+        box.addWidget(self.raised)
+        box.addWidget(self.details)
+        current = next((c for c in session.visit.concerns if c.concern_id == concern.id), None)
+        self.raised.setChecked(current is not None)
+        self.note.setText(current.note if current else "")
+        self.details.setVisible(current is not None)
+        self.raised.toggled.connect(self._toggled)
+        self.note.textEdited.connect(self._note_edited)
+
+    def _toggled(self, on: bool) -> None:
+        visit = self.step.session.visit
+        others = [c for c in visit.concerns if c.concern_id != self.concern.id]
+        visit.concerns = (
+            [*others, ConcernNote(concern_id=self.concern.id, note=self.note.text())]
+            if on
+            else others
+        )
+        self.details.setVisible(on)
+        self.step.changed("concerns")
+
+    def _note_edited(self, text: str) -> None:
+        visit = self.step.session.visit
+        visit.concerns = [
+            ConcernNote(concern_id=c.concern_id, note=text)
+            if c.concern_id == self.concern.id
+            else c
+            for c in visit.concerns
+        ]
+        self.step.changed("concerns")
+
+
+class CostsStep(StepPage):
+    """Costs of each option, the cost conversation, and the patient's other concerns."""
+
+    step = Step.costs
+
+    def __init__(self, session: VisitSession) -> None:
+        super().__init__(session)
+        self.no_aid = label("warning")
+        self.costs_title = label("subtitle")
+        costs_box = QWidget()
+        self.costs = QVBoxLayout(costs_box)
+        self.costs.setContentsMargins(0, 0, 0, 0)
+        self.worry_label = label()
+        self.worry_label.setStyleSheet("font-weight: 600;")
+        self.worry = ChoiceButtons([CostWorry.yes, CostWorry.no, CostWorry.unsure])
+        self.coverage = QLineEdit()
+        self.coverage.setMaxLength(1000)
+        self.help_title = label("subtitle")
+        self.help_hint = label("warning")
+        help_box = QWidget()
+        self.help = QVBoxLayout(help_box)
+        self.help.setContentsMargins(0, 0, 0, 0)
+        self.help_checks: list[QCheckBox] = []
+        self.own_help = QLineEdit()
+        self.own_help.setMaxLength(500)
+        self.own_help_add = QPushButton()
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.own_help, 1)
+        own_row.addWidget(self.own_help_add)
+        self.concerns_title = label("subtitle")
+        concerns_box = QWidget()
+        self.concern_cards_layout = QVBoxLayout(concerns_box)
+        self.concern_cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.concern_cards: list[ConcernCard] = []
+        for widget in (
+            self.no_aid,
+            self.costs_title,
+            costs_box,
+            self.worry_label,
+            self.worry,
+            self.coverage,
+            self.help_title,
+            self.help_hint,
+            help_box,
+        ):
+            self.body.addWidget(widget)
+        self.body.addLayout(own_row)
+        self.body.addWidget(self.concerns_title)
+        self.body.addWidget(concerns_box)
+        self.body.addStretch(1)
+        self.worry.value_changed.connect(self._worry_changed)
+        self.coverage.textEdited.connect(self._coverage_edited)
+        self.own_help_add.clicked.connect(self._add_own_help)
+        self.own_help.returnPressed.connect(self._add_own_help)
+        session.register(self)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the screen language."""
+        super().retranslate_ui()
+        _ = self.session.tr.gettext
+        self.no_aid.setText(_("Choose a decision first (step 2)."))
+        self.costs_title.setText(_("What each option usually costs"))
+        self.worry_label.setText(_("Is cost a worry for you?"))
+        self.worry.set_labels(
+            [_("Yes"), _("No"), _("Not sure")],
+            [_("Cost is a worry: yes"), _("Cost is a worry: no"), _("Cost is a worry: not sure")],
+        )
+        self.coverage.setPlaceholderText(_("Insurance or coverage, in plain words (optional)"))
+        self.coverage.setAccessibleName(_("Insurance or coverage"))
+        self.help_title.setText(_("Help with costs to write into the plan"))
+        self.help_hint.setText(
+            _("Cost is a worry: choose at least one way to help, so it is written into the plan.")
+        )
+        self.own_help.setPlaceholderText(_("Other help agreed, in your words"))
+        self.own_help.setAccessibleName(_("Other help with costs"))
+        self.own_help_add.setText(_("Add"))
+        self.concerns_title.setText(_("Other concerns: what might get in the way?"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show costs, the cost conversation and concerns from the visit."""
+        aid = self.session.aid
+        visit = self.session.visit
+        tr = self.session.tr
+        self.no_aid.setVisible(aid is None)
+        clear_layout(self.costs)
+        clear_layout(self.help)
+        clear_layout(self.concern_cards_layout)
+        self.help_checks = []
+        self.concern_cards = []
+        self.worry.set_value(visit.cost.worry)
+        self.coverage.setText(visit.cost.coverage)
+        if aid is not None:
+            for option in aid.options:
+                if option.cost is None:
+                    continue
+                c = option.cost
+                card = QFrame()
+                card.setProperty("role", "card")
+                box = QVBoxLayout(card)
+                head = label()
+                head.setText(
+                    f"{self.session.text(option.name)}: {cost_words(tr, c.low, c.high, c.currency, c.period, c.tier)}"
+                )
+                head.setStyleSheet("font-weight: 600;")
+                box.addWidget(head)
+                for extra in (c.insurance, c.notes):
+                    if extra is not None:
+                        more = label("muted")
+                        more.setText(self.session.text(extra))
+                        box.addWidget(more)
+                self.costs.addWidget(card)
+            offered = [
+                self.session.text(r.title)
+                + (": " + self.session.text(r.description) if r.description else "")
+                for r in aid.cost_resources
+            ]
+            for text in offered:
+                check = QCheckBox(text)
+                check.setChecked(text in visit.cost.help_agreed)
+                check.toggled.connect(lambda on, t=text: self._help_toggled(t, on))
+                self.help.addWidget(check)
+                self.help_checks.append(check)
+            for text in visit.cost.help_agreed:
+                if text not in offered:
+                    check = QCheckBox(text)
+                    check.setChecked(True)
+                    check.toggled.connect(lambda on, t=text: self._help_toggled(t, on))
+                    self.help.addWidget(check)
+                    self.help_checks.append(check)
+            for concern in aid.concerns:
+                card = ConcernCard(self, concern)
+                self.concern_cards_layout.addWidget(card)
+                self.concern_cards.append(card)
+        self._update_hint()
+
+    def on_visit_changed(self, section: str) -> None:
+        """Follow the aid and the language."""
+        if section in ("aid", "patient"):
+            self.refresh()
+
+    def _update_hint(self) -> None:
+        visit = self.session.visit
+        self.help_hint.setVisible(visit.cost.worry is CostWorry.yes and not visit.cost.help_agreed)
+
+    def _worry_changed(self, value: CostWorry | None) -> None:
+        self.session.visit.cost.worry = value
+        self.changed("cost")
+        self._update_hint()
+
+    def _coverage_edited(self, text: str) -> None:
+        self.session.visit.cost.coverage = text
+        self.changed("cost")
+
+    def _help_toggled(self, text: str, on: bool) -> None:
+        agreed = [h for h in self.session.visit.cost.help_agreed if h != text]
+        self.session.visit.cost.help_agreed = [*agreed, text] if on else agreed
+        self.changed("cost")
+        self._update_hint()
+
+    def _add_own_help(self) -> None:
+        text = self.own_help.text().strip()
+        if not text or text in self.session.visit.cost.help_agreed:
+            return
+        self.own_help.clear()
+        self.session.visit.cost.help_agreed = [*self.session.visit.cost.help_agreed, text]
+        self.changed("cost")
+        self.refresh()

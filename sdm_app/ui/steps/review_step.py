@@ -1,0 +1,189 @@
+"""Step 9, review and export: what is missing (with a way to it), the plan as the patient
+will get it, and saving it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from sdm_app.domain.flow import STEP_TITLES, Step, can_export, missing_for_export
+from sdm_app.ui.export import PlanWorker
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.steps.base import StepPage, label, set_role
+from sdm_app.ui.steps.options_step import clear_layout
+
+
+class ReviewStep(StepPage):
+    """The last look before the plan goes home with the patient."""
+
+    step = Step.review
+    go_to = Signal(object)  # a Step to jump to
+
+    def __init__(self, session: VisitSession) -> None:
+        super().__init__(session)
+        self.worker = PlanWorker()
+        self.missing_title = label("subtitle")
+        missing_box = QWidget()
+        self.missing_layout = QVBoxLayout(missing_box)
+        self.missing_layout.setContentsMargins(0, 0, 0, 0)
+        self.missing_buttons: list[QPushButton] = []
+        self.preview_title = label("subtitle")
+        self.status = label("muted")
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView()
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setMinimumHeight(420)
+        self._buffer: QBuffer | None = None
+        self.large_print = QCheckBox()
+        self.export_button = QPushButton()
+        self.export_button.setProperty("primary", True)
+        self.result = label("note")
+        self.result.setVisible(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.large_print)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        self.body.addWidget(self.missing_title)
+        self.body.addWidget(missing_box)
+        self.body.addLayout(actions)
+        for widget in (self.result, self.preview_title, self.status, self.preview):
+            self.body.addWidget(widget)
+        self.export_button.clicked.connect(self.export)
+        self.large_print.toggled.connect(lambda _on: self.refresh())
+        self.worker.rendered.connect(self._show_preview)
+        self.worker.exported.connect(self._exported)
+        self.worker.failed.connect(self._failed)
+        self.last_export: Path | None = None
+        session.register(self)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the screen language."""
+        super().retranslate_ui()
+        _ = self.session.tr.gettext
+        self.preview_title.setText(_("The plan, as the patient will get it"))
+        self.large_print.setText(_("Large print"))
+        self.export_button.setText(_("Save the plan (PDF)"))
+        self.preview.setAccessibleName(_("Preview of the care plan"))
+        if self.isVisible():
+            self.refresh()
+
+    def entered(self) -> None:
+        """Check what is missing and render a fresh preview."""
+        self.large_print.setChecked(
+            self.session.settings.large_print or self.large_print.isChecked()
+        )
+        self.result.setVisible(False)
+        self.refresh()
+
+    def on_visit_changed(self, section: str) -> None:
+        """Keep the preview current while visible."""
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """List what is missing and start rendering the preview."""
+        _ = self.session.tr.gettext
+        visit, aid = self.session.visit, self.session.aid
+        clear_layout(self.missing_layout)
+        self.missing_buttons = []
+        missing = missing_for_export(visit, aid)
+        blocking = [m for m in missing if m.blocking]
+        if blocking:
+            self.missing_title.setText(_("Before the plan can be saved, please add:"))
+        elif missing:
+            self.missing_title.setText(_("Ready to save. You may also want to add:"))
+        else:
+            self.missing_title.setText(_("Everything is ready."))
+        for item in missing:
+            button = QPushButton(f"{_(item.message)}  →  {_(STEP_TITLES[item.step])}")
+            button.setAccessibleName(
+                _("Go to {step}: {what}").format(
+                    step=_(STEP_TITLES[item.step]), what=_(item.message)
+                )
+            )
+            button.clicked.connect(lambda _checked=False, step=item.step: self.go_to.emit(step))
+            self.missing_layout.addWidget(button)
+            self.missing_buttons.append(button)
+        self.export_button.setEnabled(can_export(visit, aid))
+        if aid is None:
+            self.status.setText(_("Choose a decision to see the plan."))
+            self.document.close()
+            return
+        self.status.setText(_("Preparing the preview…"))
+        self.worker.render(
+            self.session.build_plan(), self.large_print.isChecked(), self.session.settings.paper
+        )
+
+    def _show_preview(self, pdf: bytes) -> None:
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        _ = self.session.tr.gettext
+        self.status.setText(
+            _("{pages} page(s). Scroll to see them all.").format(pages=self.document.pageCount())
+        )
+
+    def default_path(self) -> Path:
+        """A sensible file name in the user's documents folder."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        stamp = dt.date.today().isoformat()
+        return Path(folder or Path.home()) / f"care-plan-{stamp}.pdf"
+
+    def choose_path(self) -> Path | None:
+        """Ask where to save (tests replace this)."""
+        _ = self.session.tr.gettext
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the plan"), str(self.default_path()), _("PDF files (*.pdf)")
+        )
+        return Path(name) if name else None
+
+    def export(self) -> None:
+        """Save the plan PDF and the visit file beside it."""
+        if not can_export(self.session.visit, self.session.aid):
+            return
+        target = self.choose_path()
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        self.export_button.setEnabled(False)
+        self.worker.export(
+            self.session.build_plan(),
+            self.large_print.isChecked(),
+            self.session.settings.paper,
+            target,
+            self.session.visit,
+        )
+
+    def _exported(self, path: Path) -> None:
+        _ = self.session.tr.gettext
+        self.last_export = path
+        set_role(self.result, "note")
+        self.result.setText(_("Saved: {path}").format(path=path))
+        self.result.setVisible(True)
+        self.export_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        _ = self.session.tr.gettext
+        kind, _sep, detail = message.partition(":")
+        if kind == "write":
+            text = _(
+                "The plan could not be saved there ({reason}). Nothing was lost: choose another folder and try again."
+            ).format(reason=detail)
+        else:
+            text = _(
+                "The plan could not be drawn ({reason}). Nothing was lost. Please report this to your support team."
+            ).format(reason=detail)
+        set_role(self.result, "warning")
+        self.result.setText(text)
+        self.result.setVisible(True)
+        self.export_button.setEnabled(can_export(self.session.visit, self.session.aid))

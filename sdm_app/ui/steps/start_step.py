@@ -1,0 +1,134 @@
+"""Step 1, new visit: who the patient is, their language, and the clinician."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
+
+from sdm_app.domain.flow import Step
+from sdm_app.i18n import LANGUAGES, language_name
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.steps.base import StepPage, label, localize_date_edit
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+class StartStep(StepPage):
+    """Patient display name, optional birth date and record number, language, clinician."""
+
+    step = Step.start
+
+    def __init__(self, session: VisitSession) -> None:
+        super().__init__(session)
+        self.intro = label("muted")
+        self.body.addWidget(self.intro)
+        form_box = QWidget()
+        self.form = QFormLayout(form_box)
+        self.form.setVerticalSpacing(12)
+        self.patient_name = QLineEdit()
+        self.patient_name.setMaxLength(200)
+        self.birth_date = QDateEdit()
+        self.birth_date.setCalendarPopup(True)
+        self.birth_date.setMinimumDate(NO_DATE)
+        self.birth_date.setMaximumDate(QDate.currentDate())
+        self.record_number = QLineEdit()
+        self.record_number.setMaxLength(200)
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
+        self.clinician = QLineEdit()
+        self.clinician.setMaxLength(200)
+        self.labels = [label(wrap=False) for _ in range(5)]
+        for lab, field in zip(
+            self.labels,
+            (self.patient_name, self.language, self.birth_date, self.record_number, self.clinician),
+            strict=True,
+        ):
+            lab.setBuddy(field)
+            self.form.addRow(lab, field)
+        self.body.addWidget(form_box)
+        self.body.addStretch(1)
+
+        self.patient_name.textEdited.connect(self._name_edited)
+        self.record_number.textEdited.connect(self._record_edited)
+        self.clinician.textEdited.connect(self._clinician_edited)
+        self.birth_date.dateChanged.connect(self._birth_date_changed)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        session.register(self)
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the screen language."""
+        super().retranslate_ui()
+        _ = self.session.tr.gettext
+        self.intro.setText(
+            _(
+                "Only the patient's name is needed. Choose the patient's language: the screen and the plan will use it."
+            )
+        )
+        texts = (
+            _("Patient's name"),
+            _("Patient's language"),
+            _("Date of birth (optional)"),
+            _("Record number (optional)"),
+            _("Clinician"),
+        )
+        for lab, text in zip(self.labels, texts, strict=True):
+            lab.setText(text)
+        self.patient_name.setAccessibleName(texts[0])
+        self.language.setAccessibleName(texts[1])
+        self.birth_date.setAccessibleName(texts[2])
+        self.record_number.setAccessibleName(texts[3])
+        self.clinician.setAccessibleName(texts[4])
+        self.birth_date.setSpecialValueText(_("Not given"))
+        localize_date_edit(self.birth_date, self.session.language)
+
+    def refresh(self) -> None:
+        """Show the visit's patient and clinician."""
+        visit = self.session.visit
+        for widget in (
+            self.patient_name,
+            self.record_number,
+            self.clinician,
+            self.birth_date,
+            self.language,
+        ):
+            widget.blockSignals(True)
+        self.patient_name.setText(visit.patient.display_name)
+        self.record_number.setText(visit.patient.record_number or "")
+        self.clinician.setText(visit.clinician.name)
+        birth = visit.patient.birth_date
+        self.birth_date.setDate(QDate(birth.year, birth.month, birth.day) if birth else NO_DATE)
+        index = self.language.findData(visit.patient.language)
+        self.language.setCurrentIndex(max(index, 0))
+        for widget in (
+            self.patient_name,
+            self.record_number,
+            self.clinician,
+            self.birth_date,
+            self.language,
+        ):
+            widget.blockSignals(False)
+
+    def _name_edited(self, text: str) -> None:
+        self.session.visit.patient.display_name = text
+        self.changed("patient")
+
+    def _record_edited(self, text: str) -> None:
+        self.session.visit.patient.record_number = text or None
+        self.changed("patient")
+
+    def _clinician_edited(self, text: str) -> None:
+        self.session.visit.clinician.name = text
+        self.changed("clinician")
+
+    def _birth_date_changed(self, date: QDate) -> None:
+        self.session.visit.patient.birth_date = (
+            None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+        )
+        self.changed("patient")
+
+    def _language_chosen(self, index: int) -> None:
+        self.session.set_language(self.language.itemData(index))

@@ -1,0 +1,59 @@
+"""A row of large, exclusive toggle buttons: a touch-friendly radio group."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+
+class ChoiceButtons(QWidget):
+    """Exclusive choices shown as buttons; ``value`` is the chosen item's data or None."""
+
+    value_changed = Signal(object)
+
+    def __init__(self, values: Sequence[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values = list(values)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # so a second click can clear the answer
+        self.buttons: list[QPushButton] = []
+        for index, _value in enumerate(self._values):
+            button = QPushButton()
+            button.setCheckable(True)
+            self.group.addButton(button, index)
+            layout.addWidget(button)
+            self.buttons.append(button)
+        layout.addStretch(1)
+        self.group.idClicked.connect(self._clicked)
+
+    def set_labels(self, labels: Sequence[str], names: Sequence[str] | None = None) -> None:
+        """Set the button texts (and accessible names)."""
+        for button, text, name in zip(self.buttons, labels, names or labels, strict=True):
+            button.setText(text)
+            button.setAccessibleName(name)
+
+    def _clicked(self, index: int) -> None:
+        clicked = self.buttons[index]
+        for button in self.buttons:
+            if button is not clicked:
+                button.setChecked(False)
+        self.value_changed.emit(self.value)
+
+    @property
+    def value(self) -> Any:
+        """The chosen value, or None."""
+        for button, value in zip(self.buttons, self._values, strict=True):
+            if button.isChecked():
+                return value
+        return None
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` as chosen (None: nothing chosen), without emitting."""
+        for button, candidate in zip(self.buttons, self._values, strict=True):
+            button.setChecked(value is not None and candidate == value)

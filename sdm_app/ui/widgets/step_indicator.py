@@ -1,0 +1,41 @@
+"""The list of steps on the left: where the visit is, and a way to go anywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from sdm_app.domain.flow import STEP_TITLES, STEPS, Step
+from sdm_app.i18n import Translator
+
+
+class StepIndicator(QListWidget):
+    """Numbered steps; the current one is selected; clicking one jumps to it."""
+
+    step_chosen = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFixedWidth(250)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for step in STEPS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, step)
+            self.addItem(item)
+        self.currentRowChanged.connect(self._row_changed)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Set the step names in the current language."""
+        self.setAccessibleName(tr.gettext("Steps of the visit"))
+        for index, step in enumerate(STEPS):
+            self.item(index).setText(f"{index + 1}.  {tr.gettext(STEP_TITLES[step])}")
+
+    def show_step(self, step: Step) -> None:
+        """Select ``step`` without announcing it."""
+        self.blockSignals(True)
+        self.setCurrentRow(STEPS.index(step))
+        self.blockSignals(False)
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.step_chosen.emit(STEPS[row])
