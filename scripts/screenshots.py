@@ -64,7 +64,9 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     lang = session.language
-    wanted = STEPS if args.steps == "all" else [s for s in STEPS if s.value in args.steps.split(",")]
+    wanted = (
+        STEPS if args.steps == "all" else [s for s in STEPS if s.value in args.steps.split(",")]
+    )
     for index, step in enumerate(STEPS, start=1):
         if step not in wanted:
             continue

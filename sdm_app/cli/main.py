@@ -12,9 +12,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sdm_app import __version__
+
+if TYPE_CHECKING:
+    from sdm_app.content.loader import LoadedAid
+    from sdm_app.domain.visit import Visit
 
 log = logging.getLogger("sdm_app.cli")
 
@@ -216,27 +220,31 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     """``sdm export``."""
     from sdm_app.content.library import Library, default_search_path
     from sdm_app.content.visit_file import load_visit
-    from sdm_app.domain.plan import PlanMismatchError, build_care_plan
     from sdm_app.i18n import LANGUAGES
 
-    loaded = load_visit(args.visit)
-    if loaded.visit is None:
-        for diagnostic in loaded.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        return EXIT_USAGE if not args.visit.exists() else EXIT_PROBLEMS
-    visit = loaded.visit
-    if visit.aid is None:
-        print(
-            f"{args.visit}: the visit names no decision aid, so there is no plan to export",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
     if args.lang and args.lang.split("-")[0] not in LANGUAGES:
         print(
             f"sdm: unknown language {args.lang!r}; use one of {', '.join(LANGUAGES)}",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    loaded = load_visit(args.visit)
+    if loaded.visit is None:
+        for diagnostic in loaded.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_USAGE if not args.visit.exists() else EXIT_PROBLEMS
+    visit = loaded.visit
+    if visit.guide is not None:
+        from sdm_app.content.guide import guide_aid
+
+        entry = guide_aid(visit.guide, args.lang or visit.patient.language, visit.visit_date)
+        return _render_and_write(args, out, entry, visit)
+    if visit.aid is None:
+        print(
+            f"{args.visit}: the visit names no decision aid, so there is no plan to export",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     library = Library.load([*(args.aids or []), *default_search_path()])
     entry = next(
         (
@@ -254,8 +262,14 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
+    return _render_and_write(args, out, entry, visit)
+
+
+def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, visit: Visit) -> int:
+    from sdm_app.domain.plan import PlanMismatchError, build_care_plan
     from sdm_app.settings import load_settings
 
+    assert entry.aid is not None
     settings = load_settings()
     try:
         plan = build_care_plan(

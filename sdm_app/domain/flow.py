@@ -60,7 +60,11 @@ def missing_for_export(visit: Visit, aid: DecisionAid | None) -> list[Missing]:
     out: list[Missing] = []
     if not visit.patient.display_name.strip():
         out.append(Missing(Step.start, "patient.display_name", N_("The patient's name")))
-    if aid is None:
+    if visit.guide is not None and not visit.guide.usable:
+        out.append(
+            Missing(Step.choose, "guide", N_("The decision and at least two options in the guide"))
+        )
+    elif aid is None:
         out.append(Missing(Step.choose, "aid", N_("The decision to talk about")))
     status = visit.decision.status
     if status is DecisionStatus.undecided:
@@ -117,3 +121,4 @@ def clear_aid_answers(visit: Visit) -> None:
     visit.decision.status = DecisionStatus.undecided
     visit.decision.option_id = None
     visit.next_steps = []
+    visit.guide = None

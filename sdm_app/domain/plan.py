@@ -380,7 +380,11 @@ def build_care_plan(
         help_agreed=list(visit.cost.help_agreed),
         cost_resources=[_resource(r, t) for r in aid.cost_resources],
         concerns=concerns,
-        next_steps=[PlanStep(what=s.what, who=s.who, when=s.when) for s in visit.next_steps],
+        next_steps=[
+            PlanStep(what=s.what, who=s.who, when=s.when)
+            for s in visit.next_steps
+            if s.what.strip()
+        ],
         follow_up_date=visit.follow_up.date,
         follow_up_with=visit.follow_up.with_whom,
         follow_up_how=visit.follow_up.how,

@@ -186,6 +186,27 @@ class DrawnSignature(VisitModel):
     signed_at: dt.datetime | None = None
 
 
+class GuideOption(VisitModel):
+    """One option written into a blank guide, with its main pros and cons."""
+
+    name: ShortText = ""
+    pros: LongText = ""
+    cons: LongText = ""
+
+
+class PersonalGuide(VisitModel):
+    """A decision written during the visit when no aid fits (after the Ottawa Personal
+    Decision Guide). It holds no numbers: none are invented for it."""
+
+    decision: LongText = ""
+    options: list[GuideOption] = Field(default_factory=lambda: [GuideOption(), GuideOption()])
+
+    @property
+    def usable(self) -> bool:
+        """A decision and at least two named options."""
+        return bool(self.decision.strip()) and sum(bool(o.name.strip()) for o in self.options) >= 2
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
@@ -200,6 +221,9 @@ class Visit(VisitModel):
     patient: Patient = Field(default_factory=Patient)
     clinician: Clinician = Field(default_factory=Clinician)
     aid: AidRef | None = None
+    guide: PersonalGuide | None = Field(
+        default=None, description="A decision written in the visit when no aid fits."
+    )
     ratings: dict[str, Importance] = Field(
         default_factory=dict, description="Values prompt id -> how much it matters."
     )

@@ -21,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from sdm_app.content.library import Library
     from sdm_app.settings import load_settings
+    from sdm_app.ui.gc_guard import GarbageCollector
     from sdm_app.ui.main_window import MainWindow
     from sdm_app.ui.session import VisitSession
     from sdm_app.ui.style import apply_style
@@ -29,13 +30,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("sdm-app")
     app.setApplicationDisplayName("sdm-app")
     apply_style(app)
+    collector = GarbageCollector(app)
     settings = load_settings()
     if args.lang:
         settings = settings.model_copy(update={"default_language": args.lang})
     session = VisitSession(Library.load(), settings)
     window = MainWindow(session)
     window.show()
-    return app.exec()
+    code = app.exec()
+    collector.stop()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,12 +12,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from sdm_app.content.guide import guide_aid
 from sdm_app.content.library import Library
 from sdm_app.content.loader import LoadedAid
 from sdm_app.domain.aid import DecisionAid
 from sdm_app.domain.flow import clear_aid_answers
 from sdm_app.domain.plan import CarePlan, build_care_plan
-from sdm_app.domain.visit import AidRef, Visit
+from sdm_app.domain.visit import AidRef, PersonalGuide, Visit
 from sdm_app.i18n import Translator, translator
 from sdm_app.settings import Settings
 
@@ -76,6 +77,7 @@ class VisitSession(QObject):
             return
         self.visit.patient.language = language
         self.visit.touch()
+        self._rebuild_guide()
         for widget in list(self._translatables):
             widget.retranslate_ui()  # type: ignore[attr-defined]
         self.language_changed.emit(language)
@@ -97,6 +99,8 @@ class VisitSession(QObject):
         """Use this aid for the visit; answers about another aid are cleared."""
         if entry is self.entry:
             return
+        if self.visit.guide is not None:
+            clear_aid_answers(self.visit)
         if entry is None or entry.aid is None:
             self.entry = None
             self.visit.aid = None
@@ -108,6 +112,30 @@ class VisitSession(QObject):
                 id=entry.aid.id, version=entry.aid.version, content_hash=entry.content_hash
             )
         self.changed_by("aid")
+
+    @property
+    def using_guide(self) -> bool:
+        """Whether the visit uses a blank guide rather than a library aid."""
+        return self.visit.guide is not None
+
+    def start_guide(self) -> None:
+        """No aid fits: start a blank guide (answers about an aid are cleared)."""
+        if self.visit.guide is not None:
+            return
+        clear_aid_answers(self.visit)
+        self.visit.aid = None
+        self.visit.guide = PersonalGuide()
+        self._rebuild_guide()
+        self.changed_by("aid")
+
+    def guide_edited(self, source: object = None) -> None:
+        """The guide's text changed: rebuild the aid made from it."""
+        self._rebuild_guide()
+        self.changed_by("guide", source)
+
+    def _rebuild_guide(self) -> None:
+        if self.visit.guide is not None:
+            self.entry = guide_aid(self.visit.guide, self.language, self.visit.visit_date)
 
     def new_visit(self) -> None:
         """Replace the visit with an empty one: nothing of the last patient stays."""
@@ -130,6 +158,7 @@ class VisitSession(QObject):
             self.entry = next(
                 (e for e in self.library.aids if e.content_hash == visit.aid.content_hash), None
             )
+        self._rebuild_guide()
         if self.language != language_before:
             for widget in list(self._translatables):
                 widget.retranslate_ui()  # type: ignore[attr-defined]
@@ -148,6 +177,8 @@ class VisitSession(QObject):
         """The care plan of the visit as it stands (needs an aid)."""
         if self.entry is None or self.entry.aid is None:
             raise ValueError("no decision aid chosen")
+        if self.visit.guide is not None:
+            self._rebuild_guide()
         return build_care_plan(
             self.entry.aid,
             self.visit,

@@ -166,3 +166,22 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{bad}:1:1: the file is not valid UTF-8 text" in result.stdout
+
+
+def test_export_a_blank_guide_visit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from sdm_app.domain.visit import Decision, DecisionStatus, GuideOption, PersonalGuide, Visit
+
+    visit = Visit()
+    visit.patient.display_name = "Pat"
+    visit.guide = PersonalGuide(
+        decision="Should I move closer to my family?",
+        options=[GuideOption(name="Move", pros="Help nearby"), GuideOption(name="Stay")],
+    )
+    visit.decision = Decision(status=DecisionStatus.chosen, option_id="option-2")
+    path = tmp_path / "visit.yaml"
+    save_visit(visit, path)
+    pdf = tmp_path / "plan.pdf"
+    code, _, err = run(capsys, "export", str(path), "-o", str(pdf))
+    assert code == 0, err
+    text = pdf_text(pdf.read_bytes())
+    assert "We chose: Stay." in text and "Help nearby" in text

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPushButton
 
 from sdm_app.content.loader import LoadedAid
 from sdm_app.domain.flow import Step
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label
+from sdm_app.ui.widgets.guide_editor import GuideEditor
 
 
 class ChooseStep(StepPage):
@@ -29,11 +30,24 @@ class ChooseStep(StepPage):
         self.failed_title = label("subtitle")
         self.failed = label("warning")
         self.failed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for widget in (self.search, self.aid_list, self.empty, self.failed_title, self.failed):
+        self.guide_button = QPushButton()
+        self.guide_title = label("subtitle")
+        self.guide = GuideEditor(session)
+        for widget in (
+            self.search,
+            self.aid_list,
+            self.empty,
+            self.guide_button,
+            self.guide_title,
+            self.guide,
+            self.failed_title,
+            self.failed,
+        ):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self.search.textChanged.connect(self._filter)
         self.aid_list.currentItemChanged.connect(self._chosen)
+        self.guide_button.clicked.connect(self._start_guide)
         session.register(self)
         self.refresh()
 
@@ -46,6 +60,9 @@ class ChooseStep(StepPage):
         self.aid_list.setAccessibleName(_("Decision aids"))
         self.empty.setText(_("No decision aid matches the search."))
         self.failed_title.setText(_("Not available"))
+        self.guide_button.setText(_("None of these fits: write a blank guide together"))
+        self.guide_title.setText(_("Personal decision guide"))
+        self.guide.retranslate_ui()
         self.refresh()
 
     def _entries(self) -> list[LoadedAid]:
@@ -90,6 +107,25 @@ class ChooseStep(StepPage):
         self.failed.setVisible(bool(failed))
         self.failed_title.setVisible(bool(failed))
         self._filter(self.search.text())
+        guide = self.session.using_guide
+        self.guide_title.setVisible(guide)
+        self.guide.setVisible(guide)
+        self.guide_button.setVisible(not guide)
+        self.guide.refresh()
+
+    def on_visit_changed(self, section: str) -> None:
+        """Follow the aid and the language (typing in the guide needs no redraw)."""
+        if section in ("aid", "patient"):
+            self.refresh()
+
+    def _start_guide(self) -> None:
+        self.aid_list.blockSignals(True)
+        self.aid_list.setCurrentItem(None)
+        self.aid_list.clearSelection()
+        self.aid_list.blockSignals(False)
+        self.session.start_guide()
+        self.refresh()
+        self.guide.decision.setFocus()
 
     def _filter(self, text: str) -> None:
         needle = text.casefold().strip()

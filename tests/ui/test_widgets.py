@@ -1,0 +1,189 @@
+"""Widget tests: the icon array, the values step both ways, and the SURE logic on screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from sdm_app.domain.flow import Step
+from sdm_app.domain.visit import Importance
+from sdm_app.ui.main_window import MainWindow
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.widgets.icon_array import AFFECTED, IconArrayWidget, grid_shape
+from tests.ui.test_flow import click, click_item
+
+
+def dark_share(widget: IconArrayWidget) -> float:
+    image: QImage = widget.grab().toImage()
+    dark = total = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            color = QColor(image.pixel(x, y))
+            total += 1
+            dark += color.lightness() < 90
+    return dark / total
+
+
+@pytest.mark.parametrize(("per", "shape"), [(10, (10, 1)), (100, (10, 10)), (1000, (50, 20))])
+def test_grid_shapes(per: int, shape: tuple[int, int]) -> None:
+    assert grid_shape(per) == shape
+
+
+def test_icon_array_counts_and_paint(qtbot: QtBot) -> None:
+    widget = IconArrayWidget(12, 100)
+    qtbot.addWidget(widget)
+    widget.resize(300, widget.heightForWidth(300))
+    widget.show()
+    assert (widget.events, widget.per) == (12, 100)
+    low = dark_share(widget)
+    widget.set_counts(60, 100)
+    high = dark_share(widget)
+    assert high > 3 * low > 0  # more affected figures, more solid ink
+    widget.set_counts(0, 100)
+    assert dark_share(widget) < low
+
+
+def test_icon_array_affected_are_grouped_first(qtbot: QtBot) -> None:
+    widget = IconArrayWidget(10, 100)
+    qtbot.addWidget(widget)
+    widget.resize(300, widget.heightForWidth(300))
+    widget.show()
+    image = widget.grab().toImage()
+    row_h = image.height() / 10
+
+    def ink(row: int) -> int:
+        y0 = int(row * row_h)
+        return sum(
+            QColor(image.pixel(x, y)).rgb() == AFFECTED.rgb()
+            for y in range(y0, int(y0 + row_h))
+            for x in range(image.width())
+        )
+
+    assert ink(0) > 0 and all(ink(r) == 0 for r in range(1, 10))
+
+
+def test_icon_array_thousand_and_bad_counts(qtbot: QtBot) -> None:
+    widget = IconArrayWidget(5, 1000)
+    qtbot.addWidget(widget)
+    assert widget.heightForWidth(500) == 201
+    with pytest.raises(ValueError):
+        widget.set_counts(11, 10)
+    with pytest.raises(ValueError):
+        widget.set_counts(-1, 100)
+
+
+def test_values_step_binds_both_ways(
+    qtbot: QtBot, window: MainWindow, session: VisitSession
+) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    window.go_to(Step.values)
+    values = window.pages[Step.values]
+    aid = session.aid
+    assert aid is not None
+    prompt = aid.values[0]
+    # widget -> model
+    click(qtbot, values.selectors[prompt.id].buttons[Importance.very])
+    assert session.visit.ratings[prompt.id] is Importance.very
+    # a second click on the same answer clears it
+    click(qtbot, values.selectors[prompt.id].buttons[Importance.very])
+    assert prompt.id not in session.visit.ratings
+    # model -> widget
+    session.visit.ratings = {prompt.id: Importance.a_little}
+    session.changed_by("aid")
+    assert values.selectors[prompt.id].value is Importance.a_little
+
+
+def test_values_fit_shows_the_calculation_and_no_ranking(
+    qtbot: QtBot, window: MainWindow, session: VisitSession
+) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    window.go_to(Step.values)
+    values = window.pages[Step.values]
+    aid = session.aid
+    assert aid is not None
+    for prompt in aid.values:
+        click(qtbot, values.selectors[prompt.id].buttons[Importance.very])
+    rows = [values.fit_rows.itemAt(i).widget().text() for i in range(values.fit_rows.count())]
+    names = [aid.text(o.name, "en") for o in aid.options]
+    assert [r.split(":")[0] for r in rows] == [n.split(":")[0] for n in names]  # the aid's order
+    assert all("points" in r for r in rows)
+    assert not values.calculation.isVisible()
+    click(qtbot, values.show_calculation)
+    assert values.calculation.isVisible()
+    assert "× 3 =" in values.calculation.text()
+    text = " ".join(rows) + values.calculation.text() + values.fit_note.text()
+    assert "best" not in text.lower() and "recommend" not in values.fit_title.text().lower()
+
+
+def test_sure_logic_on_screen(qtbot: QtBot, window: MainWindow, session: VisitSession) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    window.go_to(Step.decide)
+    decide = window.pages[Step.decide]
+    assert not decide.sure_result.isVisible()
+    for field in ("sure", "understand", "risk_benefit"):
+        click(qtbot, decide.sure_buttons[field].buttons[0])
+    assert not decide.sure_result.isVisible()  # not all answered yet
+    click(qtbot, decide.sure_buttons["encouragement"].buttons[1])  # "no"
+    assert session.visit.sure.conflict_likely
+    assert "Score 3 of 4" in decide.sure_result.text()
+    assert "follow-up" in decide.sure_result.text()
+    assert decide.sure_result.property("role") == "warning"
+    click(qtbot, decide.sure_buttons["encouragement"].buttons[0])  # "yes"
+    assert "4 of 4" in decide.sure_result.text()
+    assert decide.sure_result.property("role") == "note"
+
+
+def test_sure_questions_keep_the_validated_wording(window: MainWindow) -> None:
+    decide = window.pages[Step.decide]
+    texts = [
+        decide.sure_labels[f].text()
+        for f in ("sure", "understand", "risk_benefit", "encouragement")
+    ]
+    assert texts == [
+        "S  Do you feel SURE about the best choice for you?",
+        "U  Do you know the benefits and risks of each option?",
+        "R  Are you clear about which benefits and risks matter most to you?",
+        "E  Do you have enough support and advice to make a choice?",
+    ]
+    assert "O'Connor & Légaré, 2008" in decide.sure_citation.text()
+
+
+def test_decide_later_with_date(qtbot: QtBot, window: MainWindow, session: VisitSession) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    window.go_to(Step.decide)
+    decide = window.pages[Step.decide]
+    assert not decide.decide_by.isEnabled()
+    click(qtbot, decide.later)
+    assert decide.decide_by.isEnabled()
+    assert session.visit.decision.status.value == "decide_later"
+    assert session.visit.decision.decide_by is not None
+
+
+def test_plan_steps_follow_a_changed_choice(
+    qtbot: QtBot, window: MainWindow, session: VisitSession
+) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    aid = session.aid
+    assert aid is not None
+    first, second = aid.options[0], aid.options[1]
+    window.go_to(Step.decide)
+    click(qtbot, window.pages[Step.decide].option_buttons[first.id])
+    window.go_to(Step.plan)
+    plan = window.pages[Step.plan]
+    assert [r.what.text() for r in plan.rows] == [aid.text(s.what, "en") for s in first.next_steps]
+    window.go_to(Step.decide)
+    click(qtbot, window.pages[Step.decide].option_buttons[second.id])
+    window.go_to(Step.plan)
+    assert [r.what.text() for r in plan.rows] == [aid.text(s.what, "en") for s in second.next_steps]
+    # edited steps are the patient's now: a new choice does not overwrite them
+    plan.rows[0].what.selectAll()
+    qtbot.keyClicks(plan.rows[0].what, "Call my sister")
+    window.go_to(Step.decide)
+    click(qtbot, window.pages[Step.decide].option_buttons[first.id])
+    assert session.visit.next_steps[0].what == "Call my sister"
