@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import DecisionStatus
+from sdm_app.i18n import N_
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label, localize_date_edit, set_role
 from sdm_app.ui.steps.options_step import clear_layout
@@ -31,11 +32,13 @@ SURE_FIELDS = ("sure", "understand", "risk_benefit", "encouragement")
 
 #: The SURE test's exact wording (O'Connor & Légaré 2008); it may not be altered.
 SURE_QUESTIONS = {
-    "sure": "Do you feel SURE about the best choice for you?",
-    "understand": "Do you know the benefits and risks of each option?",
-    "risk_benefit": "Are you clear about which benefits and risks matter most to you?",
-    "encouragement": "Do you have enough support and advice to make a choice?",
+    "sure": N_("Do you feel SURE about the best choice for you?"),
+    "understand": N_("Do you know the benefits and risks of each option?"),
+    "risk_benefit": N_("Are you clear about which benefits and risks matter most to you?"),
+    "encouragement": N_("Do you have enough support and advice to make a choice?"),
 }
+#: Languages whose SURE wording is the Ottawa group's own (others are marked as ours).
+OFFICIAL_SURE_LANGUAGES = {"en"}
 SURE_LETTERS = {"sure": "S", "understand": "U", "risk_benefit": "R", "encouragement": "E"}
 
 
@@ -134,11 +137,12 @@ class DecideStep(StepPage):
                 [_("Yes"), _("No")],
                 [f"{_(SURE_QUESTIONS[field])} {_('Yes')}", f"{_(SURE_QUESTIONS[field])} {_('No')}"],
             )
-        self.sure_citation.setText(
-            _(
-                "SURE test © O'Connor & Légaré, 2008. Ottawa Hospital Research Institute. Used with its wording unchanged."
+        citation = _("SURE test © O'Connor & Légaré, 2008. Ottawa Hospital Research Institute.")
+        if self.session.language.split("-")[0] not in OFFICIAL_SURE_LANGUAGES:
+            citation += " " + _(
+                "This translation was made by the sdm-app project; it is not the official version."
             )
-        )
+        self.sure_citation.setText(citation)
         self.teach_title.setText(_("Teach-back"))
         self.teach_prompt.setText(
             _(

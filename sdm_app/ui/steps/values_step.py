@@ -20,6 +20,7 @@ from sdm_app.domain.aid import FitLevel
 from sdm_app.domain.fit import FIT_POINTS, option_fits
 from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import Importance
+from sdm_app.i18n import N_
 from sdm_app.i18n.phrases import IMPORTANCE_LABELS
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label
@@ -27,10 +28,10 @@ from sdm_app.ui.steps.options_step import clear_layout
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 
 SHORT_IMPORTANCE = {
-    Importance.not_important: "Not important",
-    Importance.a_little: "A little",
-    Importance.somewhat: "Somewhat",
-    Importance.very: "Very important",
+    Importance.not_important: N_("Not important"),
+    Importance.a_little: N_("A little"),
+    Importance.somewhat: N_("Somewhat"),
+    Importance.very: N_("Very important"),
 }
 
 
