@@ -22,6 +22,7 @@ from sdm_app.i18n.phrases import cost_words
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label
 from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.widgets.check_row import CheckRow
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 
 
@@ -35,7 +36,9 @@ class ConcernCard(QFrame):
         self.concern = concern
         session = step.session
         box = QVBoxLayout(self)
-        self.raised = QCheckBox(session.text(concern.label))
+        row = CheckRow(session.text(concern.label))
+        row.label.setStyleSheet("font-weight: 600;")
+        self.raised = row.check
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(32, 0, 0, 0)
@@ -60,7 +63,7 @@ class ConcernCard(QFrame):
             _("Note about: {concern}").format(concern=session.text(concern.label))
         )
         details.addWidget(self.note)
-        box.addWidget(self.raised)
+        box.addWidget(row)
         box.addWidget(self.details)
         current = next((c for c in session.visit.concerns if c.concern_id == concern.id), None)
         self.raised.setChecked(current is not None)
@@ -208,19 +211,13 @@ class CostsStep(StepPage):
                 + (": " + self.session.text(r.description) if r.description else "")
                 for r in aid.cost_resources
             ]
-            for text in offered:
-                check = QCheckBox(text)
-                check.setChecked(text in visit.cost.help_agreed)
-                check.toggled.connect(lambda on, t=text: self._help_toggled(t, on))
-                self.help.addWidget(check)
-                self.help_checks.append(check)
-            for text in visit.cost.help_agreed:
-                if text not in offered:
-                    check = QCheckBox(text)
-                    check.setChecked(True)
-                    check.toggled.connect(lambda on, t=text: self._help_toggled(t, on))
-                    self.help.addWidget(check)
-                    self.help_checks.append(check)
+            extra = [t for t in visit.cost.help_agreed if t not in offered]
+            for text in [*offered, *extra]:
+                row = CheckRow(text)
+                row.check.setChecked(text in visit.cost.help_agreed)
+                row.check.toggled.connect(lambda on, t=text: self._help_toggled(t, on))
+                self.help.addWidget(row)
+                self.help_checks.append(row.check)
             for concern in aid.concerns:
                 card = ConcernCard(self, concern)
                 self.concern_cards_layout.addWidget(card)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -58,8 +59,10 @@ class StepRow(QFrame):
         self.index = index
         _ = page.session.tr.gettext
         row = QHBoxLayout(self)
-        self.what = QLineEdit(step.what)
-        self.what.setMaxLength(1000)
+        self.what = QPlainTextEdit(step.what)
+        self.what.setTabChangesFocus(True)
+        lines = self.what.fontMetrics().lineSpacing()
+        self.what.setFixedHeight(int(lines * 2.6) + 12)
         self.what.setAccessibleName(_("Step {n}: what").format(n=index + 1))
         self.who = QComboBox()
         for who in Who:
@@ -75,7 +78,7 @@ class StepRow(QFrame):
         row.addWidget(self.who, 1)
         row.addWidget(self.when, 1)
         row.addWidget(self.remove)
-        self.what.textEdited.connect(lambda _text: self._save())
+        self.what.textChanged.connect(self._save)
         self.who.currentIndexChanged.connect(lambda _index: self._save())
         self.when.dateChanged.connect(lambda _date: self._save())
         self.remove.clicked.connect(lambda: page.remove_step(self.index))
@@ -83,7 +86,9 @@ class StepRow(QFrame):
     def _save(self) -> None:
         steps = list(self.page.session.visit.next_steps)
         steps[self.index] = NextStep(
-            what=self.what.text(), who=self.who.currentData(), when=from_qdate(self.when.date())
+            what=self.what.toPlainText()[:4000],
+            who=self.who.currentData(),
+            when=from_qdate(self.when.date()),
         )
         self.page.session.visit.next_steps = steps
         self.page.changed("next_steps")
