@@ -32,7 +32,8 @@ QComboBox:focus, QDateEdit:focus, QListWidget:focus, QCheckBox:focus, QRadioButt
 QPushButton:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT};
     font-weight: 600; }}
-QPushButton:disabled {{ color: #8a949e; background: #eef0f2; }}
+QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled {{
+    color: #8a949e; background: #eef0f2; }}
 QLineEdit, QComboBox, QDateEdit {{ min-height: {TOUCH - 6}px; padding: 2px 8px;
     border: 1px solid {LINE}; border-radius: 6px; background: white; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ width: 30px; border: none; }}

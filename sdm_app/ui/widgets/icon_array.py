@@ -72,6 +72,7 @@ class IconArrayWidget(QWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         """Keep the figures' proportions."""
+        width = min(width, self.maximumWidth())
         cols, rows = grid_shape(self._per)
         ratio = 1.35 if self._per <= 100 else 1.0
         return int(width / cols * ratio * rows) + 1

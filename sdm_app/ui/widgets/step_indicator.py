@@ -16,7 +16,8 @@ class StepIndicator(QListWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFixedWidth(250)
+        self.setFixedWidth(270)
+        self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for step in STEPS:
             item = QListWidgetItem()
