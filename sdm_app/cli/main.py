@@ -115,6 +115,48 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="look for the visit's aid here too (may be repeated)",
     )
+    translate = commands.add_parser(
+        "translate",
+        help="translate an aid's content with PO files",
+        description="Translate an aid's content with the tools translators use. 'export' "
+        "writes a PO file of every text in the aid (msgctxt = the field's path, msgid = the "
+        "default-language text); 'import' writes the translations back into the YAML, keeping "
+        "its comments and layout, and reports missing and stale entries.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    translate_commands = translate.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser
+    )
+    translate_commands.required = True
+    t_export = translate_commands.add_parser(
+        "export",
+        help="write a PO file of the aid's text",
+        description="Write a PO file of the aid's text for one language.",
+    )
+    t_export.add_argument("aid", type=Path, metavar="AID.yaml")
+    t_export.add_argument(
+        "--lang", required=True, metavar="CODE", help="the target language, e.g. vi"
+    )
+    t_export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.po", help="default: standard output"
+    )
+    t_import = translate_commands.add_parser(
+        "import",
+        help="write a PO file's translations into the aid",
+        description="Write a PO file's translations into the aid file. Exits 0 when everything "
+        "was imported, 1 when entries are missing, stale or unknown (the rest is still imported), "
+        "2 when the files cannot be read or the result would not validate (nothing is written).",
+    )
+    t_import.add_argument("aid", type=Path, metavar="AID.yaml")
+    t_import.add_argument("po", type=Path, metavar="FILE.po")
+    t_import.add_argument(
+        "--status",
+        choices=("drafted", "machine", "reviewed"),
+        default="drafted",
+        help="translation status recorded for a language new to the aid (default: drafted)",
+    )
+    t_import.add_argument("--dry-run", action="store_true", help="report only; change nothing")
     return parser
 
 
@@ -128,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "list": cmd_list,
         "schema": cmd_schema,
         "export": cmd_export,
+        "translate": cmd_translate,
     }
     try:
         return handlers[args.command](args, sys.stdout)
@@ -303,6 +346,59 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
         file=out,
     )
     return EXIT_OK
+
+
+def cmd_translate(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm translate export|import``."""
+    from sdm_app.content.loader import load_aid
+    from sdm_app.content.translate import export_po, import_po
+
+    if args.action == "export":
+        loaded = load_aid(args.aid)
+        if loaded.aid is None:
+            for diagnostic in loaded.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            return EXIT_USAGE if not args.aid.exists() else EXIT_PROBLEMS
+        data = export_po(loaded.aid, args.lang)
+        if args.output is None:
+            out.write(data.decode("utf-8"))
+            return EXIT_OK
+        try:
+            args.output.write_bytes(data)
+        except OSError as exc:
+            print(f"sdm: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+        return EXIT_OK
+    try:
+        po_data = args.po.read_bytes()
+    except OSError as exc:
+        print(f"sdm: cannot read {args.po}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        report = import_po(args.aid, po_data, status=args.status, dry_run=args.dry_run)
+    except Exception as exc:  # a broken PO file: say which, without a traceback
+        print(f"{args.po}: cannot read the PO file ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return EXIT_USAGE
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    if report.errors:
+        print(f"{args.aid}: nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    for kind, paths in (
+        ("missing", report.missing),
+        ("stale", report.stale),
+        ("unknown", report.unknown),
+    ):
+        for path in paths:
+            print(f"{args.po}: {kind}: {path}", file=out)
+    verb = "would import" if args.dry_run else "imported"
+    print(
+        f"{args.aid}: {verb} {report.imported} text(s) in {report.language}; "
+        f"{report.unchanged} unchanged, {len(report.missing)} missing, {len(report.stale)} stale, "
+        f"{len(report.unknown)} unknown",
+        file=sys.stderr,
+    )
+    return EXIT_OK if report.ok and not report.missing else EXIT_PROBLEMS
 
 
 if __name__ == "__main__":  # pragma: no cover
