@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -59,7 +60,8 @@ class Clinic(PlanModel):
     name: str = ""
     address: str = ""
     phone: str = ""
-    url: str = ""
+    url: str = Field(default="", description="Printed as a QR code on the plan when set.")
+    logo: str = Field(default="", description="Path to a PNG or JPEG logo for the plan header.")
     contacts: list[Contact] = Field(default_factory=list)
 
 
@@ -169,6 +171,7 @@ class AidInfo(PlanModel):
     next_review: dt.date
     review_overdue: bool
     sources: list[str]
+    short_sources: list[str] = Field(description="'Chou 2022' style, for the page footer.")
     translation: TranslationState | None
     uses_fallback_text: bool
 
@@ -352,6 +355,7 @@ def build_care_plan(
         next_review=ev.next_review,
         review_overdue=today > ev.next_review,
         sources=[f"{s.citation} ({s.year})" for s in ev.sources],
+        short_sources=[short_citation(s.citation, s.year) for s in ev.sources],
         translation=translation.status if translation else None,
         uses_fallback_text=False,
     )
@@ -400,6 +404,20 @@ def build_care_plan(
     return plan.model_copy(
         update={"aid": aid_info.model_copy(update={"uses_fallback_text": fallback})}
     )
+
+
+def short_citation(citation: str, year: int) -> str:
+    """ "Chou R, Cantor A, ... JAMA." -> "Chou 2022": first author (or body) and year."""
+    head = re.split(r"[.,;(]", citation, maxsplit=1)[0].strip()
+    words = head.split()
+    if len(words) >= 2 and len(words[-1]) <= 3 and words[-1].isupper():  # "Chou R" -> "Chou"
+        words = words[:-1]
+    name = ""
+    for word in words:
+        if name and len(name) + len(word) > 40:
+            break
+        name = f"{name} {word}".strip()
+    return f"{name} {year}"
 
 
 def _outcome(aid: DecisionAid, outcome: Outcome | None) -> PlanOutcome | None:

@@ -1,4 +1,9 @@
-"""Fonts for the plan: shipped in ``assets/fonts``, registered once, embedded as subsets."""
+"""Fonts for the plan, one family per script, registered on first use and cached.
+
+ReportLab has no font fallback of its own, so :mod:`sdm_app.pdf.text` picks a font
+for every run of characters from the language's preferred order below. All fonts
+ship in ``assets/fonts`` (SIL OFL 1.1) and are embedded as subsets.
+"""
 
 from __future__ import annotations
 
@@ -26,14 +31,42 @@ class FontPair:
     regular: str
     bold: str
 
+    def face(self, bold: bool) -> str:
+        """The registered name of the regular or bold face."""
+        return self.bold if bold else self.regular
 
-_LATIN = ("SdmSans", "NotoSans-Regular.ttf", "SdmSans-Bold", "NotoSans-Bold.ttf")
+
+#: family -> (regular name, regular file, bold name, bold file)
+FAMILIES: dict[str, tuple[str, str, str, str]] = {
+    "latin": ("SdmLatin", "NotoSans-Regular.ttf", "SdmLatin-Bold", "NotoSans-Bold.ttf"),
+    "arabic": (
+        "SdmArabic",
+        "NotoSansArabic-Regular.ttf",
+        "SdmArabic-Bold",
+        "NotoSansArabic-Bold.ttf",
+    ),
+    "sc": ("SdmSC", "NotoSansSC-Regular.ttf", "SdmSC-Bold", "NotoSansSC-Bold.ttf"),
+    "kr": ("SdmKR", "NotoSansKR-Regular.ttf", "SdmKR-Bold", "NotoSansKR-Bold.ttf"),
+}
+
+#: The order fonts are tried in, by language; the first is the document's own.
+DEFAULT_ORDER = ("latin", "arabic", "sc", "kr")
+ORDER = {
+    "ar": ("arabic", "latin", "sc", "kr"),
+    "zh": ("sc", "latin", "arabic", "kr"),
+    "ko": ("kr", "latin", "sc", "arabic"),
+}
+
+
+def family_order(language: str) -> tuple[str, ...]:
+    """Fonts to try for ``language``, its own script first."""
+    return ORDER.get(language.split("-")[0], DEFAULT_ORDER)
 
 
 @cache
-def fonts_for(language: str) -> FontPair:
-    """Register (once) and return the fonts that cover ``language``'s script."""
-    regular, regular_file, bold, bold_file = _LATIN
+def family(name: str) -> FontPair:
+    """Register (once) and return a font family."""
+    regular, regular_file, bold, bold_file = FAMILIES[name]
     folder = fonts_dir()
     pdfmetrics.registerFont(TTFont(regular, str(folder / regular_file)))
     pdfmetrics.registerFont(TTFont(bold, str(folder / bold_file)))
@@ -41,3 +74,15 @@ def fonts_for(language: str) -> FontPair:
         regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
     )
     return FontPair(regular, bold)
+
+
+@cache
+def coverage(font_name: str) -> frozenset[int]:
+    """The code points a registered font has glyphs for."""
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def fonts_for(language: str) -> FontPair:
+    """The document font of ``language`` (registered)."""
+    return family(family_order(language)[0])

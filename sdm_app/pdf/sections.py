@@ -1,0 +1,491 @@
+"""The plan's sections, in the order the patient reads them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from sdm_app.domain.plan import CarePlan, PlanCost
+from sdm_app.domain.visit import CostWorry, DecisionStatus
+from sdm_app.i18n import Translator
+from sdm_app.i18n.phrases import IMPORTANCE_LABELS, WHO_LABELS, cost_words, outcome_words
+from sdm_app.pdf.icon_array import IconArray
+from sdm_app.pdf.styles import ACCENT, INK, RULE, TINT, PlanStyles
+from sdm_app.pdf.text import Typesetter
+
+log = logging.getLogger(__name__)
+
+
+class Story:
+    """Builds the flowables of one plan; every text goes through the typesetter."""
+
+    def __init__(
+        self, plan: CarePlan, tr: Translator, ts: Typesetter, s: PlanStyles, width: float
+    ) -> None:
+        self.plan = plan
+        self.tr = tr
+        self._ = tr.gettext
+        self.ts = ts
+        self.s = s
+        self.width = width
+        self.out: list[Any] = []
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def p(self, text: str, style: Any = None) -> Flowable:
+        """A paragraph of untrusted text."""
+        return self.ts.paragraph(text, style or self.s.body)
+
+    def add(self, *flowables: Any) -> None:
+        """Append to the story."""
+        self.out.extend(flowables)
+
+    def heading(self, text: str) -> None:
+        """A section heading that never ends a page alone."""
+        self.add(CondPageBreak(self.s.size * 6), self.p(text, self.s.h1))
+
+    def bullet(self, text: str, style: Any = None) -> Flowable:
+        """A bulleted line (the bullet leads in either direction)."""
+        return self.p(f"•  {text}", style)
+
+    def row(self, cells: list[Any]) -> list[Any]:
+        """A table row in reading order: mirrored for right-to-left."""
+        return list(reversed(cells)) if self.ts.rtl else cells
+
+    def widths(self, widths: list[float]) -> list[float]:
+        """Column widths in reading order."""
+        return list(reversed(widths)) if self.ts.rtl else widths
+
+    def table(
+        self, rows: list[list[Any]], widths: list[float], *, grid: bool = True, header: bool = False
+    ) -> Table:
+        """A table whose cells wrap, mirrored for right-to-left."""
+        table = Table(
+            [self.row(r) for r in rows],
+            colWidths=self.widths(widths),
+            repeatRows=1 if header else 0,
+            splitInRow=1,
+        )
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), self.s.fonts.regular, self.s.size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if grid:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, RULE))
+        else:
+            commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE))
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), TINT))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def plain_style(self, commands: list[tuple[Any, ...]]) -> TableStyle:
+        """A table style in the document font (ReportLab's default would be Helvetica)."""
+        return TableStyle(
+            [("FONT", (0, 0), (-1, -1), self.s.fonts.regular, self.s.size), *commands]
+        )
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def header(self) -> None:
+        """Clinic, logo, title, and who and when."""
+        _ = self._
+        plan = self.plan
+        logo = self.logo()
+        if logo is not None:
+            self.add(logo)
+        if plan.clinic.name:
+            self.add(self.p(plan.clinic.name, self.s.small))
+        self.add(self.p(_("Your shared care plan"), self.s.title))
+        facts = [
+            (_("For"), plan.patient_name or "—"),
+            (_("Date of visit"), self.tr.format_date(plan.visit_date)),
+            (_("Clinician"), plan.clinician_name or "—"),
+            (_("About"), plan.aid.title),
+        ]
+        self.add(self.facts(facts))
+
+    def logo(self) -> Flowable | None:
+        """The clinic's logo, 14 mm high; skipped (with a log line) when it cannot be read."""
+        path = self.plan.clinic.logo
+        if not path:
+            return None
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            reader = ImageReader(str(Path(path).expanduser()))
+            width, height = reader.getSize()
+        except Exception as exc:  # a missing or broken logo must not stop the plan
+            log.warning("clinic logo not used (%s)", type(exc).__name__)
+            return None
+        image = Image(str(Path(path).expanduser()), width=14 * mm * width / height, height=14 * mm)
+        image.hAlign = "RIGHT" if self.ts.rtl else "LEFT"
+        return image
+
+    def facts(self, rows: Sequence[tuple[str, str]]) -> Table:
+        """Label and value pairs."""
+        return self.table(
+            [[self.p(k, self.s.cell_bold), self.p(v, self.s.cell)] for k, v in rows],
+            [self.width * 0.3, self.width * 0.7],
+            grid=False,
+        )
+
+    def decision(self) -> None:
+        """What was decided together, in one or two sentences."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("The decision we made together"))
+        self.add(self.p(plan.question, self.s.bold))
+        if plan.decision_status is DecisionStatus.chosen and plan.chosen:
+            self.add(self.p(_("We chose: {option}.").format(option=plan.chosen.name)))
+            self.add(self.p(plan.chosen.summary))
+        elif plan.decision_status is DecisionStatus.decide_later:
+            if plan.decide_by:
+                text = _("We agreed to take more time. We will decide by {date}.").format(
+                    date=self.tr.format_date(plan.decide_by)
+                )
+            else:
+                text = _("We agreed to take more time before deciding.")
+            self.add(self.p(text))
+        else:
+            self.add(self.p(_("We have not made a decision yet.")))
+
+    def why(self) -> None:
+        """The patient's priorities and reasons in their own words."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("Why: what matters to you"))
+        if plan.reasons:
+            self.add(self.p(_("In your words:"), self.s.h2), self.p(f"“{plan.reasons}”"))
+        if plan.priorities or plan.own_priorities:
+            self.add(self.p(_("What you said matters most:"), self.s.h2))
+            for priority in plan.priorities:
+                self.add(
+                    self.bullet(f"{priority.prompt} ({_(IMPORTANCE_LABELS[priority.importance])})")
+                )
+            for own in plan.own_priorities:
+                self.add(self.bullet(own))
+        if not (plan.reasons or plan.priorities or plan.own_priorities):
+            self.add(self.p(_("We did not write down your priorities at this visit.")))
+
+    def comparison(self) -> None:
+        """One card per question: every option's answer, icon arrays for numbers."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("Your options compared"))
+        per_line = min(3, len(plan.options))
+        col = self.width / per_line
+        names = {
+            o.id: o.name + (f" ({_('your choice')})" if o.chosen else "") for o in plan.options
+        }
+        for row in plan.rows:
+            cards: list[list[Any]] = []
+            for cell in row.cells:
+                parts: list[Any] = [self.p(names[cell.option_id], self.s.cell_bold)]
+                if cell.outcome is not None:
+                    o = cell.outcome
+                    array = IconArray(o.events, o.per, min(col - 12, 30 * mm))
+                    array.hAlign = "RIGHT" if self.ts.rtl else "LEFT"
+                    words = outcome_words(
+                        self.tr, o.events, o.per, o.over_amount, o.over_unit, row.event or ""
+                    )
+                    parts += [Spacer(1, 3), array, self.p(words, self.s.cell_bold)]
+                if cell.text:
+                    parts.append(self.p(cell.text, self.s.cell))
+                cards.append(parts)
+            lines = [cards[i : i + per_line] for i in range(0, len(cards), per_line)]
+            lines[-1] += [[Spacer(1, 1)]] * (per_line - len(lines[-1]))
+            table = self.table(lines, [col] * per_line)
+            style = TableStyle([])
+            for index, cell in enumerate(row.cells):
+                if plan.chosen and cell.option_id == plan.chosen.id:
+                    r, c = divmod(index, per_line)
+                    c = per_line - 1 - c if self.ts.rtl else c
+                    style.add("BOX", (c, r), (c, r), 1.8, ACCENT)
+            table.setStyle(style)
+            block: list[Any] = [self.p(row.question, self.s.h2), table]
+            if row.population:
+                block.append(
+                    self.p(
+                        _("Who the numbers are about: {who}").format(who=row.population),
+                        self.s.small,
+                    )
+                )
+            self.add(
+                KeepTogether(block) if len(lines) <= 2 else block[0],
+                *([] if len(lines) <= 2 else block[1:]),
+            )
+
+    def costs(self) -> None:
+        """The chosen option's cost, the cost conversation, concerns and their help."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("Costs and help with costs"))
+        before = len(self.out)
+        shown = [plan.chosen] if plan.chosen else list(plan.options)
+        for option in shown:
+            if option.cost is None:
+                continue
+            block = [self.p(f"{option.name}: {self.cost(option.cost)}", self.s.bold)]
+            if option.cost.insurance:
+                block.append(self.p(option.cost.insurance))
+            if option.cost.notes:
+                block.append(self.p(option.cost.notes, self.s.small))
+            self.add(KeepTogether(block))
+        worry = {
+            CostWorry.yes: _("You told us cost is a worry for you."),
+            CostWorry.no: _("You told us cost is not a worry for you right now."),
+            CostWorry.unsure: _("You were not sure yet whether cost will be a problem."),
+        }
+        if plan.cost_worry is not None:
+            self.add(self.p(worry[plan.cost_worry]))
+        if plan.coverage:
+            self.add(self.p(_("Your coverage: {coverage}").format(coverage=plan.coverage)))
+        if plan.help_agreed:
+            self.add(self.p(_("Help we agreed on:"), self.s.h2))
+            self.add(*(self.bullet(h) for h in plan.help_agreed))
+        if (
+            plan.cost_worry is not None
+            and plan.cost_worry is not CostWorry.no
+            and plan.cost_resources
+        ):
+            self.add(self.p(_("Ways to lower your costs:"), self.s.h2))
+            for res in plan.cost_resources:
+                self.add(
+                    self.bullet(res.title + (f": {res.description}" if res.description else ""))
+                )
+        for concern in plan.concerns:
+            block = [self.p(concern.label, self.s.h2)]
+            if concern.note:
+                block.append(self.p(f"“{concern.note}”"))
+            block += [self.p(f"?  {q}") for q in concern.questions]
+            for res in concern.resources:
+                text = res.title + (f": {res.description}" if res.description else "")
+                block.append(self.bullet(text + (f" ({res.contact})" if res.contact else "")))
+            self.add(KeepTogether(block))
+        if len(self.out) == before:
+            self.add(self.p(_("We did not talk about costs at this visit.")))
+
+    def cost(self, cost: PlanCost) -> str:
+        """A cost in words."""
+        return cost_words(self.tr, cost.low, cost.high, cost.currency, cost.period, cost.tier)
+
+    def next_steps(self) -> None:
+        """A checklist: what, who, when; then the follow-up."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("Your next steps"))
+        if plan.next_steps:
+            rows: list[list[Any]] = [
+                [
+                    "",
+                    self.p(_("What"), self.s.cell_bold),
+                    self.p(_("Who"), self.s.cell_bold),
+                    self.p(_("When"), self.s.cell_bold),
+                ]
+            ]
+            for step in plan.next_steps:
+                when = self.tr.format_date(step.when) if step.when else ""
+                rows.append(
+                    [
+                        CheckBox(self.s.size),
+                        self.p(step.what, self.s.cell),
+                        self.p(_(WHO_LABELS[step.who]), self.s.cell),
+                        self.p(when, self.s.cell),
+                    ]
+                )
+            box = 9 * mm
+            self.add(
+                self.table(
+                    rows,
+                    [box, self.width * 0.52, self.width * 0.2, self.width * 0.28 - box],
+                    header=True,
+                )
+            )
+        else:
+            self.add(self.p(_("No next steps were written down.")))
+        if plan.follow_up_date or plan.follow_up_with:
+            details = [self.tr.format_date(plan.follow_up_date)] if plan.follow_up_date else []
+            details += [x for x in (plan.follow_up_with, plan.follow_up_how) if x]
+            self.add(
+                Spacer(1, self.s.size * 0.5),
+                self.p(f"{_('Follow-up')}: {', '.join(details)}", self.s.bold),
+            )
+
+    def contacts(self) -> None:
+        """Who to call, and a QR code to the clinic's page when one is set."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("Questions? Call us"))
+        contacts = []
+        if plan.clinic.phone:
+            contacts.append((plan.clinic.name or _("The clinic"), plan.clinic.phone))
+        contacts += [
+            (c.label, " ".join(x for x in (c.phone, c.hours) if x)) for c in plan.clinic.contacts
+        ]
+        if plan.clinic.address:
+            contacts.append((_("Address"), plan.clinic.address))
+        body: Any = (
+            self.facts(contacts)
+            if contacts
+            else self.p(_("Call the clinic where you had this visit."))
+        )
+        if plan.clinic.url:
+            qr = qr_code(plan.clinic.url, 28 * mm)
+            caption = self.p(
+                _("Scan for more information: {url}").format(url=plan.clinic.url), self.s.small
+            )
+            table = Table(
+                [self.row([body, [qr, caption]])],
+                colWidths=self.widths([self.width - 36 * mm, 36 * mm]),
+            )
+            table.setStyle(self.plain_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            self.add(table)
+        else:
+            self.add(body)
+
+    def signatures(self) -> None:
+        """A place for both signatures, with names and the date."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("Signatures"))
+        roles = {
+            "patient": _("Patient"),
+            "clinician": _("Clinician"),
+            "representative": _("Representative"),
+        }
+        by_role = {sig.role.value: sig for sig in plan.signatures}
+        cells = []
+        for role in ("patient", "clinician"):
+            sig = by_role.get(role) or (
+                by_role.get("representative") if role == "patient" else None
+            )
+            label = roles[sig.role.value if sig else role]
+            lines: list[Any] = [Spacer(1, self.s.size * 2.4)]
+            if sig and sig.declined:
+                lines = [self.p(_("The patient chose not to sign."), self.s.cell)]
+            name = (
+                sig.name
+                if sig and sig.name
+                else (plan.patient_name if role == "patient" else plan.clinician_name)
+            )
+            lines.append(self.p(f"{label}: {name}", self.s.cell))
+            if sig and sig.signed_at:
+                lines.append(self.p(self.tr.format_date(sig.signed_at.date()), self.s.cell))
+            cells.append(lines)
+        table = Table([self.row(cells)], colWidths=[self.width / 2 - 6, self.width / 2 - 6])
+        table.setStyle(
+            self.plain_style(
+                [("LINEABOVE", (0, 0), (-1, 0), 0.8, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+            )
+        )
+        self.add(Spacer(1, self.s.size), KeepTogether([table]))
+
+    def about(self) -> None:
+        """Where the information comes from, how current it is, and its translation."""
+        _ = self._
+        plan = self.plan
+        self.heading(_("About this information"))
+        self.add(self.p(plan.uncertainty, self.s.small))
+        self.add(
+            self.p(
+                _("Content version {version}, last reviewed {date}.").format(
+                    version=plan.aid.version, date=self.tr.format_date(plan.aid.last_reviewed)
+                ),
+                self.s.small,
+            )
+        )
+        if plan.aid.review_status.value == "draft":
+            self.add(
+                self.p(
+                    _("This decision aid is a draft: it has not yet been reviewed by clinicians."),
+                    self.s.small,
+                )
+            )
+        if plan.aid.review_overdue:
+            self.add(
+                self.p(
+                    _("This information is due for review; ask whether anything has changed."),
+                    self.s.small,
+                )
+            )
+        if plan.aid.translation and plan.aid.translation.value in ("drafted", "machine"):
+            self.add(
+                self.p(
+                    _(
+                        "This translation has not yet been checked by a qualified medical translator."
+                    ),
+                    self.s.small,
+                )
+            )
+        if plan.aid.uses_fallback_text:
+            self.add(
+                self.p(
+                    _("Some parts of this plan are not yet available in your language."),
+                    self.s.small,
+                )
+            )
+        self.add(self.p(_("Sources:"), self.s.small))
+        self.add(*(self.bullet(source, self.s.small) for source in plan.aid.sources))
+
+
+def build_story(
+    plan: CarePlan, tr: Translator, ts: Typesetter, s: PlanStyles, width: float
+) -> list[Any]:
+    """Every section of the plan, in order."""
+    story = Story(plan, tr, ts, s, width)
+    story.header()
+    story.decision()
+    story.why()
+    story.comparison()
+    story.costs()
+    story.next_steps()
+    story.contacts()
+    story.signatures()
+    story.about()
+    return story.out
+
+
+def qr_code(url: str, size: float) -> Drawing:
+    """A QR code (ReportLab's own barcode module) of ``size`` points square."""
+    widget = QrCodeWidget(url)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+class CheckBox(Flowable):
+    """An empty box to tick by hand (drawn, so it needs no glyph in any font)."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Square."""
+        return self.size, self.size
+
+    def draw(self) -> None:
+        """The box."""
+        self.canv.setStrokeColor(colors.black)
+        self.canv.setLineWidth(1)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)

@@ -1,0 +1,252 @@
+"""Setting text in any of the plan's scripts: font per run, Arabic shaping, right to left.
+
+* Every character gets a font that has a glyph for it, tried in the language's
+  order (:func:`sdm_app.pdf.fonts.family_order`); what was used is recorded so a
+  test can prove that no character falls back to a missing-glyph box.
+* Left-to-right languages use ReportLab paragraphs (CJK line breaking for Chinese
+  and Korean). Right-to-left text (Arabic) is shaped with ``arabic_reshaper``,
+  wrapped by measured width in logical order, then each line is put in visual
+  order with the Unicode bidi algorithm (``python-bidi``) and drawn right-aligned.
+* All text is escaped before it reaches a paragraph, so typed text can never be
+  read as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from sdm_app.i18n import is_rtl
+from sdm_app.pdf.fonts import coverage, family, family_order
+
+#: Marks the fonts lack and that only steer the bidi algorithm.
+BIDI_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+#: Runs that must keep left-to-right order inside Arabic text: phone numbers, "US$25", "A1C".
+LTR_RUN = re.compile(r"[A-Za-z0-9$€£%+#@][A-Za-z0-9$€£%+#@.,:/()\- ]*[A-Za-z0-9$€£%)]|[A-Za-z$€£]")
+CJK_LANGUAGES = {"zh", "ko", "ja"}
+
+
+@dataclass
+class Typesetter:
+    """Fonts and text handling for one document language."""
+
+    language: str
+    used: dict[str, set[str]] = field(default_factory=dict)  # font name -> characters set in it
+    missing: set[str] = field(default_factory=set)  # characters no shipped font has
+
+    def __post_init__(self) -> None:
+        self.order = family_order(self.language)
+        self.rtl = is_rtl(self.language)
+        self.cjk = self.language.split("-")[0] in CJK_LANGUAGES
+        self.primary = family(self.order[0])
+        self._cache: dict[tuple[str, bool], str] = {}
+
+    # -- fonts ------------------------------------------------------------------------------
+
+    def font_for(self, char: str, bold: bool) -> str:
+        """The first font in the language's order with a glyph for ``char``."""
+        key = (char, bold)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        code = ord(char)
+        chosen = None
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            chosen = self.primary.face(bold)
+        else:
+            for name in self.order:
+                face = family(name).face(bold)
+                if code in coverage(face):
+                    chosen = face
+                    break
+        if chosen is None:
+            self.missing.add(char)
+            chosen = self.primary.face(bold)
+        self._cache[key] = chosen
+        return chosen
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
+        """Split ``text`` into (font, chunk) runs; spaces join the run they are in."""
+        out: list[tuple[str, str]] = []
+        for char in text:
+            font = out[-1][0] if out and char == " " else self.font_for(char, bold)
+            if not char.isspace():
+                self.used.setdefault(font, set()).add(char)
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + char)
+            else:
+                out.append((font, char))
+        return out
+
+    def markup(self, text: str, bold: bool = False) -> str:
+        """Paragraph markup: every run escaped and in its font; newlines as breaks."""
+        lines = []
+        for line in text.split("\n"):
+            lines.append(
+                "".join(
+                    f'<font name="{font}">{escape(chunk)}</font>'
+                    for font, chunk in self.runs(line, bold)
+                )
+            )
+        return "<br/>".join(lines)
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """The drawn width of ``text`` (already shaped and in visual order)."""
+        return sum(stringWidth(chunk, font, size) for font, chunk in self.runs(text, bold))
+
+    # -- flowables --------------------------------------------------------------------------
+
+    def paragraph(self, text: str, style: ParagraphStyle) -> Flowable:
+        """A paragraph of plain (untrusted) text in ``style``."""
+        bold = style.fontName.endswith("-Bold")
+        if self.rtl:
+            return RtlParagraph(text, style, self, bold)
+        if self.cjk and getattr(style, "wordWrap", None) != "CJK":
+            style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        return Paragraph(self.markup(text, bold), style)
+
+    def shape_line(self, line: str) -> str:
+        """One line of logical-order text, shaped, in visual order (for RTL documents)."""
+        return visual(shape(line), base_direction(line))
+
+    def draw(
+        self,
+        canvas: Any,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        align: str = "left",
+    ) -> float:
+        """Draw one line at (x, y); ``align`` "right" puts its end at x. Returns its width."""
+        line = self.shape_line(text) if self.rtl else text
+        runs = self.runs(line, bold)
+        total = sum(stringWidth(chunk, font, size) for font, chunk in runs)
+        start = x - total if align == "right" else x
+        for font, chunk in runs:
+            canvas.setFont(font, size)
+            canvas.drawString(start, y, chunk)
+            start += stringWidth(chunk, font, size)
+        return total
+
+
+def shape(text: str) -> str:
+    """Join Arabic letters into their connected forms (logical order kept)."""
+    import arabic_reshaper  # only for right-to-left documents
+
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False}).reshape(text)
+
+
+def base_direction(text: str) -> str:
+    """ "R" when the text has any right-to-left letter, else "L".
+
+    Not the bidi rule's first strong character: in a right-to-left document a
+    translated sentence may begin with a Latin name ("Test decision، الإصدار 1.0")
+    and must still read right to left; only text with no Arabic at all (content not
+    yet translated) keeps its own left-to-right order.
+    """
+    return "R" if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text) else "L"
+
+
+def visual(line: str, base: str = "R") -> str:
+    """A shaped line in display order, left-to-right runs kept whole, marks removed.
+
+    ``base`` is the paragraph's direction: Arabic text is "R"; a sentence that is
+    not (yet) translated keeps its own left-to-right order inside the page.
+    """
+    from bidi.algorithm import get_display  # mirrors brackets, unlike the top-level function
+
+    guarded = LTR_RUN.sub(lambda m: f"\u202a{m.group(0)}\u202c", line) if base == "R" else line
+    return get_display(guarded, base_dir=base).translate(BIDI_MARKS)
+
+
+class RtlParagraph(Flowable):
+    """Right-to-left text, wrapped by measured width and drawn right-aligned.
+
+    ``lines`` fixes the lines (the halves of a split); otherwise they are laid out
+    for whatever width the paragraph is given.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        typesetter: Typesetter,
+        bold: bool,
+        lines: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.typesetter = typesetter
+        self.bold = bold
+        self.fixed_lines = lines
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self.base = base_direction(text)
+        self._layout: tuple[float, list[str]] | None = None
+
+    def lines_for(self, width: float) -> list[str]:
+        """The shaped, logical-order lines that fit ``width``."""
+        if self.fixed_lines is not None:
+            return self.fixed_lines
+        if self._layout is not None and self._layout[0] == width:
+            return self._layout[1]
+        size = self.style.fontSize
+        lines: list[str] = []
+        for paragraph in self.text.translate(BIDI_MARKS).split("\n"):
+            current = ""
+            for word in shape(paragraph).split(" "):
+                candidate = f"{current} {word}" if current else word
+                if current and self.typesetter.width(candidate, size, self.bold) > width:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = candidate
+            lines.append(current)
+        self._layout = (width, lines)
+        return lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Lay out the lines for the available width."""
+        self.width = avail_width
+        self.height = len(self.lines_for(avail_width)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split between lines when the page is full."""
+        lines = self.lines_for(avail_width)
+        fits = int(avail_height // self.style.leading)
+        if fits <= 0 or fits >= len(lines):
+            return []
+        head = RtlParagraph(self.text, self.style, self.typesetter, self.bold, lines[:fits])
+        tail = RtlParagraph(self.text, self.style, self.typesetter, self.bold, lines[fits:])
+        head.spaceAfter = 0
+        tail.spaceBefore = 0
+        return [head, tail]
+
+    def draw(self) -> None:
+        """Draw each line in visual order, flush right."""
+        canvas = self.canv
+        size = self.style.fontSize
+        canvas.setFillColor(self.style.textColor)
+        y = self.height - size
+        for line in self.lines_for(self.width):
+            runs = self.typesetter.runs(visual(line, self.base), self.bold)
+            x = self.width - sum(stringWidth(chunk, font, size) for font, chunk in runs)
+            for font, chunk in runs:
+                canvas.setFont(font, size)
+                canvas.drawString(x, y, chunk)
+                x += stringWidth(chunk, font, size)
+            y -= self.style.leading
