@@ -30,6 +30,7 @@ from sdm_app.domain.text import LocalizedText
 from sdm_app.files import write_private
 
 Segment = str | int
+LONG = 80  # characters: longer texts are written as folded blocks (">-")
 DRAFT_NOTE = "Drafted by the sdm-app project; needs review by a qualified medical translator."
 
 
@@ -125,7 +126,7 @@ def import_po(
     aid = loaded.aid
     fields = {f.label: f for f in iter_texts(aid)}
     yaml = YAML()  # round-trip: keeps comments, order and styles
-    yaml.width = 4096  # never re-wrap the author's lines
+    yaml.width = 100
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     document = yaml.load(aid_path.read_text(encoding="utf-8"))
@@ -155,12 +156,17 @@ def import_po(
         translations = document["evidence"]["translations"]
         if language not in translations:
             translations[language] = {"status": status, "note": DRAFT_NOTE}
+    _fold_long_strings(document)
     buffer = io.StringIO()
     yaml.dump(document, buffer)
     new_text = buffer.getvalue()
     check = load_aid_bytes(new_text.encode("utf-8"), aid_path)
     if check.aid is None:
         report.errors += [str(d) for d in check.diagnostics]
+        return report
+    changed = _changed_texts(aid, check.aid, language)
+    if changed:  # a safety net: rewriting the file must never alter what was there
+        report.errors += [f"{aid_path}: {path}: existing text would change" for path in changed]
         return report
     if report.imported and not dry_run:
         write_private(aid_path, new_text.encode("utf-8"))
@@ -171,20 +177,66 @@ def import_po(
 def _set_translation(
     document: Any, segments: tuple[Segment, ...], default: str, language: str, text: str
 ) -> None:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
     parent = document
     for segment in segments[:-1]:
         parent = parent[segment]
     key = segments[-1]
+    value: Any = FoldedScalarString(text) if len(text) > LONG else text
     current = parent[key]
     if isinstance(current, str):
-        from ruamel.yaml.comments import CommentedMap
-
         mapping = CommentedMap()
         mapping[default] = current
-        mapping[language] = text
+        mapping[language] = value
         parent[key] = mapping
-    else:
-        current[language] = text
+        return
+    last = next(reversed(current)) if len(current) else None
+    current[language] = value
+    if last is not None and last in current.ca.items:
+        # the blank line after the last translation belongs after the new one
+        current.ca.items[language] = current.ca.items.pop(last)
+
+
+def _fold_long_strings(node: Any) -> None:
+    """Write long one-line texts as folded blocks, so the file stays readable at 100 columns."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, value in list(items):
+        if isinstance(value, dict | list):
+            _fold_long_strings(value)
+        elif (
+            isinstance(value, str)
+            and not isinstance(value, FoldedScalarString | LiteralScalarString)
+            and len(value) > LONG
+            and "\n" not in value
+            and value == value.strip()
+        ):
+            node[key] = FoldedScalarString(value)
+
+
+def _changed_texts(before: DecisionAid, after: DecisionAid, language: str) -> list[str]:
+    """Paths whose text, in any language but the imported one, differs after the rewrite."""
+    old = {f.label: f.text for f in iter_texts(before)}
+    changed = []
+    for text_field in iter_texts(after):
+        previous = old.get(text_field.label)
+        if previous is None:
+            changed.append(text_field.label)
+            continue
+        now = {k or after.default_language: v for k, v in text_field.text.items() if k != language}
+        was = {k or before.default_language: v for k, v in previous.items() if k != language}
+        if now != was:
+            changed.append(text_field.label)
+    return changed
 
 
 def missing_languages(aid: DecisionAid) -> dict[str, list[str]]:

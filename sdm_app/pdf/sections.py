@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -193,9 +191,8 @@ class Story:
         self.heading(_("Your options compared"))
         per_line = min(3, len(plan.options))
         col = self.width / per_line
-        names = {
-            o.id: o.name + (f" ({_('your choice')})" if o.chosen else "") for o in plan.options
-        }
+        chosen_mark = _("your choice")
+        names = {o.id: o.name + (f" ({chosen_mark})" if o.chosen else "") for o in plan.options}
         for row in plan.rows:
             cards: list[list[Any]] = []
             for cell in row.cells:
@@ -349,7 +346,7 @@ class Story:
             else self.p(_("Call the clinic where you had this visit."))
         )
         if plan.clinic.url:
-            qr = qr_code(plan.clinic.url, 28 * mm)
+            qr = QrCode(plan.clinic.url, 30 * mm)
             caption = self.p(
                 _("Scan for more information: {url}").format(url=plan.clinic.url), self.s.small
             )
@@ -464,13 +461,35 @@ def build_story(
     return story.out
 
 
-def qr_code(url: str, size: float) -> Drawing:
-    """A QR code (ReportLab's own barcode module) of ``size`` points square."""
-    widget = QrCodeWidget(url)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):
+    """A QR code built with ReportLab's own encoder and drawn as plain squares (no text,
+    so no stray font enters the PDF)."""
+
+    def __init__(self, data: str, size: float) -> None:
+        super().__init__()
+        from reportlab.graphics.barcode import qrencoder
+
+        self.code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        self.code.addData(data)
+        self.code.make()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Square."""
+        return self.size, self.size
+
+    def draw(self) -> None:
+        """Dark modules as filled squares, with the quiet zone the standard asks for."""
+        count = self.code.getModuleCount()
+        cell = self.size / (count + 8)  # four modules of quiet zone on each side
+        canvas = self.canv
+        canvas.setFillColor(colors.black)
+        for row in range(count):
+            for col in range(count):
+                if self.code.isDark(row, col):
+                    x = (col + 4) * cell
+                    y = self.size - (row + 5) * cell
+                    canvas.rect(x, y, cell, cell, stroke=0, fill=1)
 
 
 class CheckBox(Flowable):
