@@ -47,3 +47,8 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def chart_copy_path(pdf: Path, language: str) -> Path:
+    """Where the chart copy of a plan goes: ``plan.pdf`` -> ``plan.chart-en.pdf``."""
+    return pdf.with_name(f"{pdf.stem}.chart-{language}{pdf.suffix or '.pdf'}")

@@ -109,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=("letter", "a4"), help="paper size (default: by the plan's language)"
     )
     export.add_argument(
+        "--chart-lang",
+        metavar="CODE",
+        help="also write a copy for the chart in this language, as PLAN.chart-CODE.pdf "
+        "(default: the clinician's language recorded in the visit, if it differs)",
+    )
+    export.add_argument(
         "--aids",
         type=Path,
         action="append",
@@ -265,12 +271,13 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from sdm_app.content.visit_file import load_visit
     from sdm_app.i18n import LANGUAGES
 
-    if args.lang and args.lang.split("-")[0] not in LANGUAGES:
-        print(
-            f"sdm: unknown language {args.lang!r}; use one of {', '.join(LANGUAGES)}",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+    for code in (args.lang, args.chart_lang):
+        if code and code.split("-")[0] not in LANGUAGES:
+            print(
+                f"sdm: unknown language {code!r}; use one of {', '.join(LANGUAGES)}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     loaded = load_visit(args.visit)
     if loaded.visit is None:
         for diagnostic in loaded.diagnostics:
@@ -321,7 +328,7 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
     except PlanMismatchError as exc:
         print(f"{args.visit}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    from sdm_app.files import write_private
+    from sdm_app.files import chart_copy_path, write_private
     from sdm_app.pdf.render import RenderOptions, render_plan
 
     try:
@@ -334,17 +341,35 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
             type(exc).__name__,
         )
         return EXIT_PROBLEMS
-    try:
-        write_private(args.output, pdf)
-    except OSError as exc:
-        print(
-            f"sdm: cannot write {args.output}: {exc.strerror}; nothing was changed", file=sys.stderr
+    outputs = [(args.output, pdf, plan)]
+    chart_language = args.chart_lang or visit.chart_language
+    if chart_language and chart_language != plan.language:
+        chart = build_care_plan(
+            entry.aid,
+            visit,
+            chart_language,
+            content_hash=entry.content_hash,
+            clinic=settings.clinic,
         )
-        return EXIT_USAGE
-    print(
-        f"Wrote {args.output} ({plan.language}, {len(pdf) // 1024 + 1} KB, {plan.document_id})",
-        file=out,
-    )
+        options = RenderOptions(paper=args.paper or settings.paper)
+        try:
+            outputs.append(
+                (chart_copy_path(args.output, chart_language), render_plan(chart, options), chart)
+            )
+        except Exception as exc:  # as above: never echo the message
+            log.error("rendering the chart copy failed (%s)", type(exc).__name__)
+            return EXIT_PROBLEMS
+    for path, data, _plan in outputs:
+        try:
+            write_private(path, data)
+        except OSError as exc:
+            print(f"sdm: cannot write {path}: {exc.strerror}; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+    for path, data, written in outputs:
+        print(
+            f"Wrote {path} ({written.language}, {len(data) // 1024 + 1} KB, {written.document_id})",
+            file=out,
+        )
     return EXIT_OK
 
 

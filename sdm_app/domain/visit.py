@@ -241,6 +241,12 @@ class Visit(VisitModel):
     clinician_notes: LongText = Field(default="", description="Clinician-only; never on the plan.")
 
     @property
+    def chart_language(self) -> str | None:
+        """The language of a second copy for the chart, when it differs from the patient's."""
+        wanted = self.clinician.language
+        return wanted if wanted and wanted != self.patient.language else None
+
+    @property
     def visit_date(self) -> dt.date:
         """The calendar date of the visit."""
         return self.created.date()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from sdm_app.content.visit_file import save_visit
 from sdm_app.domain.plan import CarePlan
 from sdm_app.domain.visit import Visit
-from sdm_app.files import write_private
+from sdm_app.files import chart_copy_path, write_private
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ class _Job(QRunnable):
         paper: str | None,
         target: Path | None,
         visit: Visit | None,
+        chart: CarePlan | None = None,
     ) -> None:
         super().__init__()
         self.job_id = job_id
@@ -39,6 +40,7 @@ class _Job(QRunnable):
         self.paper = paper
         self.target = target
         self.visit = visit
+        self.chart = chart
 
     @Slot()
     def run(self) -> None:
@@ -47,6 +49,9 @@ class _Job(QRunnable):
         try:
             pdf = render_plan(
                 self.plan, RenderOptions(large_print=self.large_print, paper=self.paper)
+            )
+            chart_pdf = (
+                render_plan(self.chart, RenderOptions(paper=self.paper)) if self.chart else None
             )
         except Exception as exc:  # the message may quote patient text: never show or log it
             log.error("rendering the plan failed (%s)", type(exc).__name__)
@@ -57,6 +62,8 @@ class _Job(QRunnable):
             return
         try:
             write_private(self.target, pdf)
+            if self.chart is not None and chart_pdf is not None:
+                write_private(chart_copy_path(self.target, self.chart.language), chart_pdf)
             if self.visit is not None:
                 save_visit(self.visit, visit_path_for(self.target))
         except OSError as exc:
@@ -93,10 +100,17 @@ class PlanWorker(QObject):
         self._start("render", plan, large_print, paper, None, None)
 
     def export(
-        self, plan: CarePlan, large_print: bool, paper: str | None, target: Path, visit: Visit
+        self,
+        plan: CarePlan,
+        large_print: bool,
+        paper: str | None,
+        target: Path,
+        visit: Visit,
+        chart: CarePlan | None = None,
     ) -> None:
-        """Write the plan PDF and the visit file beside it, atomically and owner-only."""
-        self._start("export", plan, large_print, paper, target, visit.model_copy(deep=True))
+        """Write the plan PDF (and a chart copy), and the visit file beside it, atomically
+        and owner-only."""
+        self._start("export", plan, large_print, paper, target, visit.model_copy(deep=True), chart)
 
     def _start(
         self,
@@ -106,10 +120,12 @@ class PlanWorker(QObject):
         paper: str | None,
         target: Path | None,
         visit: Visit | None,
+        chart: CarePlan | None = None,
     ) -> None:
         self._latest += 1
         self._kinds[self._latest] = kind
-        self.pool.start(_Job(self._latest, self._signals, plan, large_print, paper, target, visit))
+        job = _Job(self._latest, self._signals, plan, large_print, paper, target, visit, chart)
+        self.pool.start(job)
 
     def wait(self) -> None:
         """Block until every job has finished (tests, shutdown)."""

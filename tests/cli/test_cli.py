@@ -185,3 +185,24 @@ def test_export_a_blank_guide_visit(capsys: pytest.CaptureFixture[str], tmp_path
     assert code == 0, err
     text = pdf_text(pdf.read_bytes())
     assert "We chose: Stay." in text and "Help nearby" in text
+
+
+def test_export_with_a_chart_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    visit = saved_visit(tmp_path, "es")
+    pdf = tmp_path / "plan.pdf"
+    code, out, err = run(
+        capsys,
+        "export",
+        str(visit),
+        "-o",
+        str(pdf),
+        "--chart-lang",
+        "en",
+        "--aids",
+        str(GOOD_AID.parent),
+    )
+    assert code == 0, err
+    chart = tmp_path / "plan.chart-en.pdf"
+    assert "Elegimos: Tomar la pastilla." in pdf_text(pdf.read_bytes())
+    assert "We chose: Take the pill." in pdf_text(chart.read_bytes())
+    assert out.count("Wrote") == 2

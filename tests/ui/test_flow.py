@@ -289,3 +289,25 @@ def test_choosing_an_aid_after_a_guide_drops_the_guide(qtbot: QtBot, window: Mai
     click(qtbot, choose.guide_button)
     click_item(qtbot, choose.aid_list, 0)
     assert not window.session.using_guide and window.session.visit.aid is not None
+
+
+def test_chart_copy_in_the_clinicians_language(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    start = window.pages[Step.start]
+    qtbot.keyClicks(start.patient_name, "Rosa")
+    start.language.setCurrentIndex(start.language.findData("es"))
+    start.chart_language.setCurrentIndex(start.chart_language.findData("en"))
+    assert window.session.visit.chart_language == "en"
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    window.go_to(Step.decide)
+    click(qtbot, window.pages[Step.decide].later)
+    window.go_to(Step.review)
+    review = window.pages[Step.review]
+    target = tmp_path / "plan.pdf"
+    review.choose_path = lambda: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(review.worker.exported, timeout=20000):
+        click(qtbot, review.export_button)
+    assert "Su plan de cuidado compartido" in pdf_text(target.read_bytes())
+    assert "Your shared care plan" in pdf_text((tmp_path / "plan.chart-en.pdf").read_bytes())

@@ -156,12 +156,15 @@ class ReviewStep(StepPage):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         self.export_button.setEnabled(False)
+        chart_language = self.session.visit.chart_language
+        chart = self.session.build_plan(chart_language) if chart_language else None
         self.worker.export(
             self.session.build_plan(),
             self.large_print.isChecked(),
             self.session.settings.paper,
             target,
             self.session.visit,
+            chart,
         )
 
     def _exported(self, path: Path) -> None:

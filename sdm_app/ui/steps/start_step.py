@@ -40,10 +40,21 @@ class StartStep(StepPage):
             self.language.addItem(language_name(code), code)
         self.clinician = QLineEdit()
         self.clinician.setMaxLength(200)
-        self.labels = [label(wrap=False) for _ in range(5)]
+        self.chart_language = QComboBox()
+        self.chart_language.addItem("", None)
+        for code in LANGUAGES:
+            self.chart_language.addItem(language_name(code), code)
+        self.labels = [label(wrap=False) for _ in range(6)]
         for lab, field in zip(
             self.labels,
-            (self.patient_name, self.language, self.birth_date, self.record_number, self.clinician),
+            (
+                self.patient_name,
+                self.language,
+                self.birth_date,
+                self.record_number,
+                self.clinician,
+                self.chart_language,
+            ),
             strict=True,
         ):
             lab.setBuddy(field)
@@ -56,6 +67,7 @@ class StartStep(StepPage):
         self.clinician.textEdited.connect(self._clinician_edited)
         self.birth_date.dateChanged.connect(self._birth_date_changed)
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.chart_language.currentIndexChanged.connect(self._chart_language_chosen)
         session.register(self)
         self.refresh()
 
@@ -74,6 +86,7 @@ class StartStep(StepPage):
             _("Date of birth (optional)"),
             _("Record number (optional)"),
             _("Clinician"),
+            _("Copy for the chart in (optional)"),
         )
         for lab, text in zip(self.labels, texts, strict=True):
             lab.setText(text)
@@ -82,19 +95,15 @@ class StartStep(StepPage):
         self.birth_date.setAccessibleName(texts[2])
         self.record_number.setAccessibleName(texts[3])
         self.clinician.setAccessibleName(texts[4])
+        self.chart_language.setAccessibleName(texts[5])
+        self.chart_language.setItemText(0, _("No chart copy"))
         self.birth_date.setSpecialValueText(_("Not given"))
         localize_date_edit(self.birth_date, self.session.language)
 
     def refresh(self) -> None:
         """Show the visit's patient and clinician."""
         visit = self.session.visit
-        for widget in (
-            self.patient_name,
-            self.record_number,
-            self.clinician,
-            self.birth_date,
-            self.language,
-        ):
+        for widget in self._fields():
             widget.blockSignals(True)
         self.patient_name.setText(visit.patient.display_name)
         self.record_number.setText(visit.patient.record_number or "")
@@ -103,14 +112,25 @@ class StartStep(StepPage):
         self.birth_date.setDate(QDate(birth.year, birth.month, birth.day) if birth else NO_DATE)
         index = self.language.findData(visit.patient.language)
         self.language.setCurrentIndex(max(index, 0))
-        for widget in (
+        self.chart_language.setCurrentIndex(
+            max(self.chart_language.findData(visit.clinician.language), 0)
+        )
+        for widget in self._fields():
+            widget.blockSignals(False)
+
+    def _fields(self) -> tuple[QWidget, ...]:
+        return (
             self.patient_name,
             self.record_number,
             self.clinician,
             self.birth_date,
             self.language,
-        ):
-            widget.blockSignals(False)
+            self.chart_language,
+        )
+
+    def _chart_language_chosen(self, index: int) -> None:
+        self.session.visit.clinician.language = self.chart_language.itemData(index)
+        self.changed("clinician")
 
     def _name_edited(self, text: str) -> None:
         self.session.visit.patient.display_name = text
