@@ -28,6 +28,8 @@ from sdm_app.pdf.text import Typesetter
 log = logging.getLogger(__name__)
 
 MARGIN = 20 * mm
+FOOTER_SIZE = 8.0
+FOOTER_WIDTH = 125 * mm  # leaves room for "Page 10 of 12" beside it on Letter and A4
 
 
 @dataclass(frozen=True)
@@ -135,13 +137,22 @@ class Footer:
             hash=plan.aid.content_hash[:12],
             date=self.tr.format_date(plan.aid.last_reviewed, "medium"),
         )
-        shown = plan.aid.short_sources[:4]
-        sources = _("Sources: {sources}").format(sources="; ".join(shown))
-        if len(plan.aid.short_sources) > len(shown):
-            sources += " " + _("(and {n} more)").format(n=len(plan.aid.short_sources) - len(shown))
+        sources = self.sources_line(plan.aid.short_sources, FOOTER_WIDTH)
         document = _("Document ID: {id}").format(id=plan.document_id)
         counter = _("Page {page} of {pages}").format(page=page, pages=total)
         return [first, sources, document], counter
+
+    def sources_line(self, sources: list[str], width: float) -> str:
+        """As many short citations as fit on one footer line, then "(and N more)"."""
+        _ = self.tr.gettext
+        line = ""
+        for count in range(len(sources), -1, -1):
+            line = _("Sources: {sources}").format(sources="; ".join(sources[:count]))
+            if count < len(sources):
+                line += " " + _("(and {n} more)").format(n=len(sources) - count)
+            if self.typesetter.width(line, FOOTER_SIZE) <= width:
+                return line
+        return line
 
     def draw(self, canvas: Canvas, total: int) -> None:
         """One page's footer: content identity, sources, review date, page X of Y, ID."""
@@ -153,7 +164,7 @@ class Footer:
         canvas.setStrokeColor(RULE)
         canvas.line(left, 24 * mm, right, 24 * mm)
         canvas.setFillColor(MUTED)
-        size = 8.0
+        size = FOOTER_SIZE
         y = 20 * mm
         for line in lines:
             if rtl:

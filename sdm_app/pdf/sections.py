@@ -43,6 +43,7 @@ class Story:
         self.s = s
         self.width = width
         self.out: list[Any] = []
+        self._heading: list[Any] = []
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -51,12 +52,21 @@ class Story:
         return self.ts.paragraph(text, style or self.s.body)
 
     def add(self, *flowables: Any) -> None:
-        """Append to the story."""
+        """Append to the story; a pending heading joins what follows it."""
+        if self._heading and flowables:
+            first, rest = flowables[0], flowables[1:]
+            if isinstance(first, KeepTogether):  # ReportLab's keepWithNext skips these
+                first = KeepTogether([*self._heading[1:], *first._content])
+                self.out.append(self._heading[0])
+            else:
+                self.out.extend(self._heading)
+            self._heading = []
+            flowables = (first, *rest)
         self.out.extend(flowables)
 
     def heading(self, text: str) -> None:
-        """A section heading that never ends a page alone."""
-        self.add(CondPageBreak(self.s.size * 6), self.p(text, self.s.h1))
+        """A section heading that never ends a page alone: it travels with what follows."""
+        self._heading = [CondPageBreak(self.s.size * 6), self.p(text, self.s.h1)]
 
     def bullet(self, text: str, style: Any = None) -> Flowable:
         """A bulleted line (the bullet leads in either direction)."""
@@ -199,7 +209,7 @@ class Story:
                 parts: list[Any] = [self.p(names[cell.option_id], self.s.cell_bold)]
                 if cell.outcome is not None:
                     o = cell.outcome
-                    array = IconArray(o.events, o.per, min(col - 12, 30 * mm))
+                    array = IconArray(o.events, o.per, min(col - 12, 26 * mm))
                     array.hAlign = "RIGHT" if self.ts.rtl else "LEFT"
                     words = outcome_words(
                         self.tr, o.events, o.per, o.over_amount, o.over_unit, row.event or ""

@@ -59,9 +59,15 @@ class PlanStyles:
             spaceBefore=size * 0.9,
             spaceAfter=size * 0.3,
             textColor=ACCENT,
+            keepWithNext=1,
         )
         self.h2 = ParagraphStyle(
-            "h2", parent=base, fontName=fonts.bold, spaceBefore=size * 0.35, spaceAfter=size * 0.15
+            "h2",
+            parent=base,
+            fontName=fonts.bold,
+            spaceBefore=size * 0.35,
+            spaceAfter=size * 0.15,
+            keepWithNext=1,
         )
         self.cell = ParagraphStyle("cell", parent=base, leading=size * 1.3, spaceAfter=size * 0.15)
         self.cell_bold = ParagraphStyle("cell-bold", parent=self.cell, fontName=fonts.bold)

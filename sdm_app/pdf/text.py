@@ -31,7 +31,11 @@ BIDI_MARKS = dict.fromkeys(
     map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
 #: Runs that must keep left-to-right order inside Arabic text: phone numbers, "US$25", "A1C".
-LTR_RUN = re.compile(r"[A-Za-z0-9$€£%+#@][A-Za-z0-9$€£%+#@.,:/()\- ]*[A-Za-z0-9$€£%)]|[A-Za-z$€£]")
+LTR_RUN = re.compile(
+    r"\(?\+?\d[\d ().\-]*\d"  # phone numbers: "(555) 010-0100", "+1 555 0100"
+    r"|[A-Za-z$€£][\w$€£%+#@.,:/\-]*(?: [A-Za-z0-9$€£%+#@.,:/\-]+)*"  # Latin words: "Medicare Part D"
+)
+# Brackets stay outside the runs, so the bidi algorithm mirrors both of a pair alike.
 CJK_LANGUAGES = {"zh", "ko", "ja"}
 
 
@@ -194,6 +198,7 @@ class RtlParagraph(Flowable):
         self.fixed_lines = lines
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
         self.base = base_direction(text)
         self._layout: tuple[float, list[str]] | None = None
 
