@@ -115,7 +115,11 @@ def import_po(
 
     loaded = load_aid(aid_path)
     catalog = read_po(io.BytesIO(po_data))
-    language = str(catalog.locale).replace("_", "-") if catalog.locale else ""
+    # The header as written: Babel's locale would turn "tl" into "fil_PH".
+    identifier = getattr(catalog, "locale_identifier", None) or (
+        str(catalog.locale) if catalog.locale else ""
+    )
+    language = identifier.replace("_", "-")
     report = ImportReport(language=language)
     if loaded.aid is None:
         report.errors += [str(d) for d in loaded.diagnostics]

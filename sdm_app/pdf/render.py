@@ -22,6 +22,7 @@ from reportlab.platypus import SimpleDocTemplate
 from sdm_app.domain.plan import CarePlan
 from sdm_app.i18n import Translator, paper_is_letter, translator
 from sdm_app.pdf.sections import build_story
+from sdm_app.pdf.signatures import StampPlace
 from sdm_app.pdf.styles import MUTED, RULE, PlanStyles
 from sdm_app.pdf.text import Typesetter
 
@@ -49,6 +50,7 @@ class RenderResult:
     used: dict[str, set[str]] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
     pages: int = 0
+    stamp: StampPlace = field(default_factory=StampPlace)
 
 
 def page_size(plan: CarePlan, options: RenderOptions) -> tuple[float, float]:
@@ -89,10 +91,12 @@ def render_plan_checked(plan: CarePlan, options: RenderOptions | None = None) ->
         displayDocTitle=1,
         initialFontName=styles.fonts.regular,
     )
-    story = build_story(plan, tr, typesetter, styles, doc.width)
+    story, anchor = build_story(plan, tr, typesetter, styles, doc.width)
     footer = Footer(plan, tr, typesetter)
     doc.build(story, canvasmaker=footer.canvas_class())
-    return RenderResult(buffer.getvalue(), typesetter.used, typesetter.missing, footer.pages)
+    return RenderResult(
+        buffer.getvalue(), typesetter.used, typesetter.missing, footer.pages, anchor.place
+    )
 
 
 class Footer:

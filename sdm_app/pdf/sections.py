@@ -24,7 +24,8 @@ from sdm_app.domain.visit import CostWorry, DecisionStatus
 from sdm_app.i18n import Translator
 from sdm_app.i18n.phrases import IMPORTANCE_LABELS, WHO_LABELS, cost_words, outcome_words
 from sdm_app.pdf.icon_array import IconArray
-from sdm_app.pdf.styles import ACCENT, INK, RULE, TINT, PlanStyles
+from sdm_app.pdf.signatures import Anchor, SignatureDrawing, StampAnchor
+from sdm_app.pdf.styles import ACCENT, RULE, TINT, PlanStyles
 from sdm_app.pdf.text import Typesetter
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class Story:
         self.width = width
         self.out: list[Any] = []
         self._heading: list[Any] = []
+        self.anchor = Anchor()
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -370,7 +372,8 @@ class Story:
             self.add(body)
 
     def signatures(self) -> None:
-        """A place for both signatures, with names and the date."""
+        """Both signatures, drawn as vectors, with names and dates; and the place for the
+        digital signature's stamp."""
         _ = self._
         plan = self.plan
         self.heading(_("Signatures"))
@@ -380,31 +383,42 @@ class Story:
             "representative": _("Representative"),
         }
         by_role = {sig.role.value: sig for sig in plan.signatures}
+        col = self.width / 2 - 6
         cells = []
         for role in ("patient", "clinician"):
             sig = by_role.get(role) or (
                 by_role.get("representative") if role == "patient" else None
             )
-            label = roles[sig.role.value if sig else role]
-            lines: list[Any] = [Spacer(1, self.s.size * 2.4)]
+            lines: list[Any] = []
             if sig and sig.declined:
-                lines = [self.p(_("The patient chose not to sign."), self.s.cell)]
+                lines.append(Spacer(1, self.s.size * 1.2))
+                lines.append(self.p(_("The patient chose not to sign."), self.s.cell))
+            elif sig and sig.strokes:
+                lines.append(SignatureDrawing(sig.strokes, col - 12, 22 * mm))
+            else:
+                lines.append(Spacer(1, 22 * mm))
             name = (
                 sig.name
                 if sig and sig.name
                 else (plan.patient_name if role == "patient" else plan.clinician_name)
             )
+            label = roles[sig.role.value if sig else role]
             lines.append(self.p(f"{label}: {name}", self.s.cell))
-            if sig and sig.signed_at:
+            if sig and sig.relationship:
+                lines.append(
+                    self.p(
+                        _("Relationship to the patient: {who}").format(who=sig.relationship),
+                        self.s.cell,
+                    )
+                )
+            if sig and sig.signed_at and not sig.declined:
                 lines.append(self.p(self.tr.format_date(sig.signed_at.date()), self.s.cell))
             cells.append(lines)
-        table = Table([self.row(cells)], colWidths=[self.width / 2 - 6, self.width / 2 - 6])
-        table.setStyle(
-            self.plain_style(
-                [("LINEABOVE", (0, 0), (-1, 0), 0.8, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
-            )
-        )
-        self.add(Spacer(1, self.s.size), KeepTogether([table]))
+        table = Table([self.row(cells)], colWidths=[col, col])
+        table.setStyle(self.plain_style([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        stamp = StampAnchor(self.anchor, min(self.width, 90 * mm), 16 * mm)
+        stamp.hAlign = "RIGHT" if self.ts.rtl else "LEFT"
+        self.add(KeepTogether([table, Spacer(1, 4), stamp]))
 
     def about(self) -> None:
         """Where the information comes from, how current it is, and its translation."""
@@ -456,8 +470,8 @@ class Story:
 
 def build_story(
     plan: CarePlan, tr: Translator, ts: Typesetter, s: PlanStyles, width: float
-) -> list[Any]:
-    """Every section of the plan, in order."""
+) -> tuple[list[Any], Anchor]:
+    """Every section of the plan, in order, and the anchor of the signature stamp."""
     story = Story(plan, tr, ts, s, width)
     story.header()
     story.decision()
@@ -468,7 +482,7 @@ def build_story(
     story.contacts()
     story.signatures()
     story.about()
-    return story.out
+    return story.out, story.anchor
 
 
 class QrCode(Flowable):

@@ -16,6 +16,7 @@ from sdm_app.ui.export import PlanWorker
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label, set_role
 from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.widgets.signatures_panel import SignaturesPanel
 
 
 class ReviewStep(StepPage):
@@ -50,8 +51,13 @@ class ReviewStep(StepPage):
         actions.addWidget(self.large_print)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
+        self.signatures_title = label("subtitle")
+        self.signatures = SignaturesPanel(session, on_change=self._signed)
+        session.visit_replaced.connect(self.signatures.refresh)
         self.body.addWidget(self.missing_title)
         self.body.addWidget(missing_box)
+        self.body.addWidget(self.signatures_title)
+        self.body.addWidget(self.signatures)
         self.body.addLayout(actions)
         for widget in (self.result, self.preview_title, self.status, self.preview):
             self.body.addWidget(widget)
@@ -68,6 +74,8 @@ class ReviewStep(StepPage):
         super().retranslate_ui()
         _ = self.session.tr.gettext
         self.preview_title.setText(_("The plan, as the patient will get it"))
+        self.signatures_title.setText(_("Signatures"))
+        self.signatures.retranslate_ui()
         self.large_print.setText(_("Large print"))
         self.export_button.setText(_("Save the plan (PDF)"))
         self.preview.setAccessibleName(_("Preview of the care plan"))
@@ -80,6 +88,11 @@ class ReviewStep(StepPage):
             self.session.settings.large_print or self.large_print.isChecked()
         )
         self.result.setVisible(False)
+        self.signatures.refresh()
+        self.refresh()
+
+    def _signed(self) -> None:
+        self.changed("signatures")
         self.refresh()
 
     def on_visit_changed(self, section: str) -> None:
