@@ -30,6 +30,17 @@ ENV_VAR = "SDM_CONFIG_DIR"
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+class SigningSettings(BaseModel):
+    """How plans are signed. Empty ``certificate``: the local clinic certificate the app creates."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    certificate: str = Field(default="", description="Path of the clinic's PKCS#12 (.p12) file.")
+    timestamp_url: str = Field(
+        default="", description="RFC 3161 timestamp server (PAdES B-T); none by default (offline)."
+    )
+
+
 class Settings(BaseModel):
     """Everything a clinic or user sets once."""
 
@@ -43,6 +54,7 @@ class Settings(BaseModel):
         default=None, description="None: by the plan's language (Letter in the Americas, else A4)."
     )
     large_print: bool = False
+    signing: SigningSettings = Field(default_factory=SigningSettings)
 
 
 def config_dir() -> Path:

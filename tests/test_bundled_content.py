@@ -63,7 +63,9 @@ def test_bundled_aids_are_drafts_with_honest_translation_status(library: Library
         assert evidence.review_status.value in {"draft", "in_review", "reviewed"}
         assert evidence.translations["en"].status.value == "source"
         assert set(entry.aid.languages) == set(LANGUAGES)
-        for language in LANGUAGES[1:]:  # drafted by the project until a medical translator signs off
+        for language in LANGUAGES[
+            1:
+        ]:  # drafted by the project until a medical translator signs off
             assert evidence.translations[language].status.value in {"drafted", "reviewed"}
 
 

@@ -19,6 +19,8 @@ from sdm_app import __version__
 if TYPE_CHECKING:
     from sdm_app.content.loader import LoadedAid
     from sdm_app.domain.visit import Visit
+    from sdm_app.pdf.render import RenderResult
+    from sdm_app.settings import Settings
 
 log = logging.getLogger("sdm_app.cli")
 
@@ -115,12 +117,44 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the clinician's language recorded in the visit, if it differs)",
     )
     export.add_argument(
+        "--sign",
+        action="store_true",
+        help="sign the PDF with the clinic's certificate (settings; else the local clinic "
+        "certificate, created on first use)",
+    )
+    export.add_argument(
+        "--certificate", type=Path, metavar="FILE.p12", help="sign with this PKCS#12 file instead"
+    )
+    export.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="read the certificate's passphrase from this environment variable (else the "
+        "system keyring, else a prompt)",
+    )
+    export.add_argument(
         "--aids",
         type=Path,
         action="append",
         metavar="DIR",
         help="look for the visit's aid here too (may be repeated)",
     )
+    verify = commands.add_parser(
+        "verify",
+        help="check the digital signature of a plan",
+        description="Check a signed plan: signer, signing time, whether the signed content is "
+        "intact and covers the whole file (any update appended after signing counts as "
+        "modified), whether the certificate is trusted (and why not), and the document ID. "
+        "Exits 0 when intact, 1 when modified or unsigned, 2 when the input cannot be read.",
+    )
+    verify.add_argument("pdf", type=Path, metavar="PLAN.pdf")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        metavar="CERT",
+        help="a trusted certificate (PEM or DER); may be repeated",
+    )
+    verify.add_argument("--json", action="store_true", help="print JSON")
     translate = commands.add_parser(
         "translate",
         help="translate an aid's content with PO files",
@@ -177,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": cmd_schema,
         "export": cmd_export,
         "translate": cmd_translate,
+        "verify": cmd_verify,
     }
     try:
         return handlers[args.command](args, sys.stdout)
@@ -329,18 +364,26 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
         print(f"{args.visit}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     from sdm_app.files import chart_copy_path, write_private
-    from sdm_app.pdf.render import RenderOptions, render_plan
+    from sdm_app.pdf.render import RenderOptions, render_plan, render_plan_checked
+    from sdm_app.signing.keystore import SigningError
 
     try:
-        pdf = render_plan(
+        rendered = render_plan_checked(
             plan, RenderOptions(large_print=args.large_print, paper=args.paper or settings.paper)
         )
+        pdf = rendered.pdf
     except Exception as exc:  # never echo the message: ReportLab quotes the text (patient data)
         log.error(
             "rendering the plan failed (%s); details withheld because they may contain patient data",
             type(exc).__name__,
         )
         return EXIT_PROBLEMS
+    if args.sign:
+        try:
+            pdf = _sign(args, settings, pdf, plan.document_id, rendered)
+        except SigningError as exc:
+            print(f"sdm: {exc}; nothing was written", file=sys.stderr)
+            return EXIT_PROBLEMS
     outputs = [(args.output, pdf, plan)]
     chart_language = args.chart_lang or visit.chart_language
     if chart_language and chart_language != plan.language:
@@ -371,6 +414,111 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
             file=out,
         )
     return EXIT_OK
+
+
+def _sign(
+    args: argparse.Namespace,
+    settings: Settings,
+    pdf: bytes,
+    document_id: str,
+    rendered: RenderResult,
+) -> bytes:
+    """Sign ``pdf``; creates the local clinic certificate on first use."""
+    import getpass
+    import os
+
+    from sdm_app.signing.keystore import (
+        SigningError,
+        create_local_certificate,
+        local_certificate_path,
+        stored_passphrase,
+    )
+    from sdm_app.signing.sign import Stamp, sign_pdf
+
+    certificate = args.certificate or (
+        Path(settings.signing.certificate)
+        if settings.signing.certificate
+        else local_certificate_path()
+    )
+    passphrase = os.environ.get(args.passphrase_env, "") if args.passphrase_env else ""
+    passphrase = passphrase or stored_passphrase(certificate) or ""
+    if not passphrase and sys.stdin.isatty():
+        passphrase = getpass.getpass(f"Passphrase for {certificate}: ")
+    if not passphrase:
+        raise SigningError(
+            f"no passphrase for {certificate}: give --passphrase-env VAR, keep it in the system "
+            "keyring, or run in a terminal to be asked"
+        )
+    if not certificate.exists():
+        if args.certificate or settings.signing.certificate:
+            raise SigningError(f"{certificate}: the signing certificate is missing")
+        create_local_certificate(certificate, passphrase, settings.clinic.name)
+        print(
+            f"Created a local, self-signed clinic certificate at {certificate}. Plans are signed "
+            "from today; to sign with a certificate from your organisation, set it in Settings.",
+            file=sys.stderr,
+        )
+    stamp = Stamp(rendered.stamp.page, rendered.stamp.box) if rendered.stamp.page else None
+    return sign_pdf(
+        pdf,
+        certificate,
+        passphrase,
+        stamp=stamp,
+        timestamp_url=settings.signing.timestamp_url,
+        location=settings.clinic.name,
+        document_id=document_id,
+    )
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm verify``."""
+    from sdm_app.signing.verify import UnreadablePdfError, verify_pdf
+
+    try:
+        data = args.pdf.read_bytes()
+    except OSError as exc:
+        print(f"sdm: cannot read {args.pdf}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        report = verify_pdf(data, args.trust)
+    except UnreadablePdfError as exc:
+        print(f"{args.pdf}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        json.dump(
+            {
+                "file": str(args.pdf),
+                "signed": report.signed,
+                "intact": report.intact,
+                "covers_whole_file": report.covers_whole_file,
+                "trusted": report.trusted,
+                "trust_problem": report.trust_problem,
+                "signer": report.signer,
+                "signing_time": report.signing_time.isoformat() if report.signing_time else None,
+                "document_id": report.document_id,
+                "problems": report.problems,
+            },
+            out,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        verdict = "INTACT" if report.ok else ("NOT SIGNED" if not report.signed else "MODIFIED")
+        print(f"{args.pdf}: {verdict}", file=out)
+        if report.signed:
+            print(f"  Signed by:    {report.signer or 'unknown'}", file=out)
+            when = report.signing_time.isoformat(sep=" ") if report.signing_time else "unknown"
+            print(f"  Signed at:    {when}", file=out)
+            print(
+                f"  Content:      {'intact, whole file covered' if report.ok else 'changed after signing'}",
+                file=out,
+            )
+            trust = "yes" if report.trusted else f"no: {report.trust_problem}"
+            print(f"  Trusted:      {trust}", file=out)
+        print(f"  Document ID:  {report.document_id or 'none found'}", file=out)
+        for problem in report.problems:
+            print(f"  Problem:      {problem}", file=out)
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 
 def cmd_translate(args: argparse.Namespace, out: TextIO) -> int:

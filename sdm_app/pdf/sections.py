@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    HRFlowable,
     Image,
     KeepTogether,
     Spacer,
@@ -25,7 +26,7 @@ from sdm_app.i18n import Translator
 from sdm_app.i18n.phrases import IMPORTANCE_LABELS, WHO_LABELS, cost_words, outcome_words
 from sdm_app.pdf.icon_array import IconArray
 from sdm_app.pdf.signatures import Anchor, SignatureDrawing, StampAnchor
-from sdm_app.pdf.styles import ACCENT, RULE, TINT, PlanStyles
+from sdm_app.pdf.styles import ACCENT, INK, RULE, TINT, PlanStyles
 from sdm_app.pdf.text import Typesetter
 
 log = logging.getLogger(__name__)
@@ -397,6 +398,9 @@ class Story:
                 lines.append(SignatureDrawing(sig.strokes, col - 12, 22 * mm))
             else:
                 lines.append(Spacer(1, 22 * mm))
+            lines.append(
+                HRFlowable(width="100%", thickness=0.8, color=INK, spaceBefore=2, spaceAfter=4)
+            )
             name = (
                 sig.name
                 if sig and sig.name

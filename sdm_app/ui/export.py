@@ -1,8 +1,9 @@
-"""Rendering and writing plans off the UI thread, so the window never freezes."""
+"""Rendering, signing and writing plans off the UI thread, so the window never freezes."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -11,66 +12,27 @@ from sdm_app.content.visit_file import save_visit
 from sdm_app.domain.plan import CarePlan
 from sdm_app.domain.visit import Visit
 from sdm_app.files import chart_copy_path, write_private
+from sdm_app.ui.signing_service import SignRequest
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class ExportJob:
+    """One plan to render: for preview (no target) or to write (target set)."""
+
+    plan: CarePlan
+    large_print: bool = False
+    paper: str | None = None
+    target: Path | None = None
+    visit: Visit | None = None
+    chart: CarePlan | None = None
+    sign: SignRequest | None = None
+
+
 class _Signals(QObject):
     done = Signal(int, object)  # job id, result (bytes or Path)
-    failed = Signal(int, str)  # job id, message safe to show (no patient data)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self,
-        job_id: int,
-        signals: _Signals,
-        plan: CarePlan,
-        large_print: bool,
-        paper: str | None,
-        target: Path | None,
-        visit: Visit | None,
-        chart: CarePlan | None = None,
-    ) -> None:
-        super().__init__()
-        self.job_id = job_id
-        self.signals = signals
-        self.plan = plan
-        self.large_print = large_print
-        self.paper = paper
-        self.target = target
-        self.visit = visit
-        self.chart = chart
-
-    @Slot()
-    def run(self) -> None:
-        from sdm_app.pdf.render import RenderOptions, render_plan  # heavy: only when needed
-
-        try:
-            pdf = render_plan(
-                self.plan, RenderOptions(large_print=self.large_print, paper=self.paper)
-            )
-            chart_pdf = (
-                render_plan(self.chart, RenderOptions(paper=self.paper)) if self.chart else None
-            )
-        except Exception as exc:  # the message may quote patient text: never show or log it
-            log.error("rendering the plan failed (%s)", type(exc).__name__)
-            self.signals.failed.emit(self.job_id, f"render:{type(exc).__name__}")
-            return
-        if self.target is None:
-            self.signals.done.emit(self.job_id, pdf)
-            return
-        try:
-            write_private(self.target, pdf)
-            if self.chart is not None and chart_pdf is not None:
-                write_private(chart_copy_path(self.target, self.chart.language), chart_pdf)
-            if self.visit is not None:
-                save_visit(self.visit, visit_path_for(self.target))
-        except OSError as exc:
-            log.error("writing the plan failed (%s)", exc.strerror)
-            self.signals.failed.emit(self.job_id, f"write:{exc.strerror or type(exc).__name__}")
-            return
-        self.signals.done.emit(self.job_id, self.target)
+    failed = Signal(int, str)  # job id, "kind:detail" with no patient data
 
 
 def visit_path_for(pdf: Path) -> Path:
@@ -78,8 +40,66 @@ def visit_path_for(pdf: Path) -> Path:
     return pdf.with_name(pdf.stem + ".visit.yaml")
 
 
+def _render(plan: CarePlan, job: ExportJob, large_print: bool) -> bytes:
+    from sdm_app.pdf.render import RenderOptions, render_plan_checked  # heavy: only when needed
+
+    rendered = render_plan_checked(plan, RenderOptions(large_print=large_print, paper=job.paper))
+    if job.sign is None:
+        return rendered.pdf
+    from sdm_app.signing.sign import Stamp, sign_pdf
+
+    stamp = Stamp(rendered.stamp.page, rendered.stamp.box) if rendered.stamp.page else None
+    return sign_pdf(
+        rendered.pdf,
+        job.sign.certificate,
+        job.sign.passphrase,
+        stamp=stamp,
+        timestamp_url=job.sign.timestamp_url,
+        location=job.sign.location,
+        document_id=plan.document_id,
+    )
+
+
+class _Job(QRunnable):
+    def __init__(self, job_id: int, signals: _Signals, job: ExportJob) -> None:
+        super().__init__()
+        self.job_id = job_id
+        self.signals = signals
+        self.job = job
+
+    @Slot()
+    def run(self) -> None:
+        from sdm_app.signing.keystore import SigningError
+
+        job = self.job
+        try:
+            pdf = _render(job.plan, job, job.large_print)
+            chart = _render(job.chart, job, False) if job.chart is not None else None
+        except SigningError as exc:
+            self.signals.failed.emit(self.job_id, f"sign:{exc}")
+            return
+        except Exception as exc:  # the message may quote patient text: never show or log it
+            log.error("rendering the plan failed (%s)", type(exc).__name__)
+            self.signals.failed.emit(self.job_id, f"render:{type(exc).__name__}")
+            return
+        if job.target is None:
+            self.signals.done.emit(self.job_id, pdf)
+            return
+        try:
+            write_private(job.target, pdf)
+            if job.chart is not None and chart is not None:
+                write_private(chart_copy_path(job.target, job.chart.language), chart)
+            if job.visit is not None:
+                save_visit(job.visit, visit_path_for(job.target))
+        except OSError as exc:
+            log.error("writing the plan failed (%s)", exc.strerror)
+            self.signals.failed.emit(self.job_id, f"write:{exc.strerror or type(exc).__name__}")
+            return
+        self.signals.done.emit(self.job_id, job.target)
+
+
 class PlanWorker(QObject):
-    """Renders plans (for preview) and exports them (PDF + visit file) in a worker thread."""
+    """Renders plans for preview, and exports them (signed PDF, chart copy, visit file)."""
 
     rendered = Signal(bytes)
     exported = Signal(object)  # Path of the PDF
@@ -97,35 +117,19 @@ class PlanWorker(QObject):
 
     def render(self, plan: CarePlan, large_print: bool, paper: str | None) -> None:
         """Render for preview; only the newest request's result is announced."""
-        self._start("render", plan, large_print, paper, None, None)
+        self._start("render", ExportJob(plan, large_print, paper))
 
-    def export(
-        self,
-        plan: CarePlan,
-        large_print: bool,
-        paper: str | None,
-        target: Path,
-        visit: Visit,
-        chart: CarePlan | None = None,
-    ) -> None:
-        """Write the plan PDF (and a chart copy), and the visit file beside it, atomically
-        and owner-only."""
-        self._start("export", plan, large_print, paper, target, visit.model_copy(deep=True), chart)
+    def export(self, job: ExportJob) -> None:
+        """Write the plan (signed when asked), a chart copy, and the visit file beside it,
+        atomically and owner-only."""
+        if job.visit is not None:
+            job = ExportJob(**{**job.__dict__, "visit": job.visit.model_copy(deep=True)})
+        self._start("export", job)
 
-    def _start(
-        self,
-        kind: str,
-        plan: CarePlan,
-        large_print: bool,
-        paper: str | None,
-        target: Path | None,
-        visit: Visit | None,
-        chart: CarePlan | None = None,
-    ) -> None:
+    def _start(self, kind: str, job: ExportJob) -> None:
         self._latest += 1
         self._kinds[self._latest] = kind
-        job = _Job(self._latest, self._signals, plan, large_print, paper, target, visit, chart)
-        self.pool.start(job)
+        self.pool.start(_Job(self._latest, self._signals, job))
 
     def wait(self) -> None:
         """Block until every job has finished (tests, shutdown)."""

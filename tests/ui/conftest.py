@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.library import Library, bundled_aids_dir
@@ -14,6 +14,7 @@ from sdm_app.settings import Settings
 from sdm_app.ui.gc_guard import GarbageCollector
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.session import VisitSession
+from sdm_app.ui.signing_service import SigningService
 from sdm_app.ui.style import apply_style
 
 
@@ -28,6 +29,16 @@ def gui_thread_garbage_collection(qapp: QApplication) -> Iterator[None]:
     collector = GarbageCollector()
     yield
     collector.stop()
+
+
+TEST_PASSPHRASE = "test passphrase 123"
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Modal dialogs would wait for a person: answer them as a person would."""
+    monkeypatch.setattr(SigningService, "ask", lambda *_args: (TEST_PASSPHRASE, False))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Ok)
 
 
 @pytest.fixture

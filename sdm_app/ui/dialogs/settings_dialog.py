@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from sdm_app.domain.plan import Clinic, Contact
 from sdm_app.i18n import LANGUAGES, Translator, language_name
-from sdm_app.settings import Settings
+from sdm_app.settings import Settings, SigningSettings
 
 
 def parse_contacts(text: str) -> list[Contact]:
@@ -69,6 +69,10 @@ class SettingsDialog(QDialog):
         self.paper.addItem(_("US Letter"), "letter")
         self.paper.addItem(_("A4"), "a4")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
+        self.certificate = QLineEdit(settings.signing.certificate)
+        self.certificate.setPlaceholderText(_("Empty: the local clinic certificate sdm-app made"))
+        self.timestamp_url = QLineEdit(settings.signing.timestamp_url)
+        self.timestamp_url.setPlaceholderText(_("Empty: no timestamp server (works offline)"))
         self.large_print = QCheckBox(_("Large print by default"))
         self.large_print.setChecked(settings.large_print)
         rows = (
@@ -81,6 +85,8 @@ class SettingsDialog(QDialog):
             (_("Default language"), self.default_language),
             (_("Paper size"), self.paper),
             ("", self.large_print),
+            (_("Signing certificate (.p12)"), self.certificate),
+            (_("Timestamp server"), self.timestamp_url),
         )
         for text, field in rows:
             if text:
@@ -111,5 +117,9 @@ class SettingsDialog(QDialog):
                 "default_language": self.default_language.currentData(),
                 "paper": self.paper.currentData(),
                 "large_print": self.large_print.isChecked(),
+                "signing": SigningSettings(
+                    certificate=self.certificate.text().strip(),
+                    timestamp_url=self.timestamp_url.text().strip(),
+                ),
             }
         )

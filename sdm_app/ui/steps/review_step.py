@@ -12,8 +12,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from sdm_app.domain.flow import STEP_TITLES, Step, can_export, missing_for_export
-from sdm_app.ui.export import PlanWorker
+from sdm_app.ui.export import ExportJob, PlanWorker
 from sdm_app.ui.session import VisitSession
+from sdm_app.ui.signing_service import SigningService
 from sdm_app.ui.steps.base import StepPage, label, set_role
 from sdm_app.ui.steps.options_step import clear_layout
 from sdm_app.ui.widgets.signatures_panel import SignaturesPanel
@@ -28,6 +29,7 @@ class ReviewStep(StepPage):
     def __init__(self, session: VisitSession) -> None:
         super().__init__(session)
         self.worker = PlanWorker()
+        self.signing = SigningService()
         self.missing_title = label("subtitle")
         missing_box = QWidget()
         self.missing_layout = QVBoxLayout(missing_box)
@@ -160,7 +162,7 @@ class ReviewStep(StepPage):
         return Path(name) if name else None
 
     def export(self) -> None:
-        """Save the plan PDF and the visit file beside it."""
+        """Sign and save the plan PDF (and a chart copy), and the visit file beside it."""
         if not can_export(self.session.visit, self.session.aid):
             return
         target = self.choose_path()
@@ -168,16 +170,22 @@ class ReviewStep(StepPage):
             return
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
+        sign = self.signing.prepare(self.session.settings, self.session.tr, self)
+        if sign is None:
+            self._failed("sign:" + self.session.tr.gettext("signing was cancelled"))
+            return
         self.export_button.setEnabled(False)
         chart_language = self.session.visit.chart_language
-        chart = self.session.build_plan(chart_language) if chart_language else None
         self.worker.export(
-            self.session.build_plan(),
-            self.large_print.isChecked(),
-            self.session.settings.paper,
-            target,
-            self.session.visit,
-            chart,
+            ExportJob(
+                plan=self.session.build_plan(),
+                large_print=self.large_print.isChecked(),
+                paper=self.session.settings.paper,
+                target=target,
+                visit=self.session.visit,
+                chart=self.session.build_plan(chart_language) if chart_language else None,
+                sign=sign,
+            )
         )
 
     def _exported(self, path: Path) -> None:
@@ -194,6 +202,11 @@ class ReviewStep(StepPage):
         if kind == "write":
             text = _(
                 "The plan could not be saved there ({reason}). Nothing was lost: choose another folder and try again."
+            ).format(reason=detail)
+        elif kind == "sign":
+            self.signing.forget(self.signing.certificate(self.session.settings))
+            text = _(
+                "The plan was not saved: it could not be signed ({reason}). Nothing was lost."
             ).format(reason=detail)
         else:
             text = _(

@@ -1,0 +1,103 @@
+"""Sign a plan PDF: PAdES baseline B-B (B-T when a timestamp server is set), visible stamp."""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sdm_app.signing.keystore import SigningError
+
+log = logging.getLogger(__name__)
+
+FIELD_NAME = "ClinicSignature"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Where the visible signature goes: page (from 1) and box in points."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+def sign_pdf(
+    pdf: bytes,
+    certificate: Path,
+    passphrase: str,
+    *,
+    stamp: Stamp | None = None,
+    reason: str = "Shared care plan",
+    location: str = "",
+    timestamp_url: str = "",
+    stamp_font: Path | None = None,
+    document_id: str = "",
+) -> bytes:
+    """The PDF with a signature over the whole file, by the key in ``certificate`` (PKCS#12)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields
+    from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata, PdfSigner
+    from pyhanko.stamp import TextStampStyle
+
+    if not certificate.is_file():
+        raise SigningError(f"{certificate}: the signing certificate is missing")
+    signer = _load_signer(certificate, passphrase)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    field_spec = None
+    if stamp is not None and stamp.page > 0:
+        field_spec = fields.SigFieldSpec(FIELD_NAME, on_page=stamp.page - 1, box=stamp.box)
+    style = TextStampStyle(
+        stamp_text="Digitally signed by: %(signer)s\nTime: %(ts)s\nDocument ID: %(docid)s",
+        border_width=1,
+        text_box_style=_text_box_style(stamp_font),
+    )
+    timestamper = None
+    if timestamp_url:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        timestamper = HTTPTimeStamper(timestamp_url)
+    meta = PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location or None,
+        use_pades_lta=False,
+    )
+    pdf_signer = PdfSigner(
+        meta, signer=signer, stamp_style=style, new_field_spec=field_spec, timestamper=timestamper
+    )
+    try:
+        out = pdf_signer.sign_pdf(writer, appearance_text_params={"docid": document_id or "-"})
+    except Exception as exc:  # e.g. a timestamp server that cannot be reached
+        raise SigningError(f"the plan could not be signed ({type(exc).__name__}: {exc})") from None
+    return out.getvalue()
+
+
+def _load_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped-def]
+    from pyhanko.sign import signers
+
+    logging.getLogger("pyhanko.sign.signers.pdf_cms").setLevel(logging.CRITICAL)
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(
+            pfx_file=str(certificate), passphrase=passphrase.encode()
+        )
+    except Exception:
+        signer = None
+    if signer is None:
+        raise SigningError(
+            f"{certificate}: the passphrase is wrong, or the file is not a PKCS#12 certificate"
+        )
+    return signer
+
+
+def _text_box_style(font: Path | None):  # type: ignore[no-untyped-def]
+    """The stamp's text in an embedded font (the standard 14 fonts are not embedded)."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+
+    from sdm_app.pdf.fonts import fonts_dir
+
+    path = font or (fonts_dir() / "NotoSans-Regular.ttf")
+    return TextBoxStyle(font=GlyphAccumulatorFactory(str(path)), font_size=7)

@@ -1,0 +1,188 @@
+"""Signing and verifying plans: round trip, tampering, bad input, passphrases."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from sdm_app.cli.main import main
+from sdm_app.content.visit_file import save_visit
+from sdm_app.pdf.render import render_plan_checked
+from sdm_app.signing.keystore import SigningError, certificate_pem, create_local_certificate
+from sdm_app.signing.sign import Stamp, sign_pdf
+from sdm_app.signing.verify import UnreadablePdfError, verify_pdf
+from tests.conftest import GOOD_AID
+from tests.helpers import filled_visit, pdf_fonts, test_aid
+from tests.pdf.test_render import plan
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("cert")
+    p12 = create_local_certificate(folder / "clinic.p12", PASSPHRASE, "Riverside Clinic")
+    pem = folder / "clinic.pem"
+    pem.write_bytes(certificate_pem(p12, PASSPHRASE))
+    return p12, pem
+
+
+@pytest.fixture(scope="module")
+def signed(certificate: tuple[Path, Path]) -> tuple[bytes, str]:
+    care_plan = plan("en")
+    rendered = render_plan_checked(care_plan)
+    data = sign_pdf(
+        rendered.pdf,
+        certificate[0],
+        PASSPHRASE,
+        stamp=Stamp(rendered.stamp.page, rendered.stamp.box),
+        document_id=care_plan.document_id,
+    )
+    return data, care_plan.document_id
+
+
+def test_local_certificate_is_private_and_named_as_self_signed(
+    certificate: tuple[Path, Path],
+) -> None:
+    p12, pem = certificate
+    assert (p12.stat().st_mode & 0o777) == 0o600
+    assert b"BEGIN CERTIFICATE" in pem.read_bytes()
+    assert b"PRIVATE KEY" not in p12.read_bytes()  # the key is encrypted inside the PKCS#12
+
+
+def test_round_trip(signed: tuple[bytes, str], certificate: tuple[Path, Path]) -> None:
+    data, document_id = signed
+    report = verify_pdf(data)
+    assert report.ok and report.intact and report.covers_whole_file
+    assert "sdm-app local clinic certificate (self-signed)" in report.signer
+    assert report.signing_time is not None
+    assert report.document_id == document_id
+    assert not report.trusted and "--trust" in report.trust_problem
+    trusted = verify_pdf(data, [certificate[1]])
+    assert trusted.ok and trusted.trusted
+
+
+def test_visible_stamp_and_embedded_fonts(signed: tuple[bytes, str]) -> None:
+    data, _ = signed
+    reader = PdfReader(io.BytesIO(data))
+    widgets = [
+        annot.get_object()
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if annot.get_object().get("/FT") == "/Sig"
+    ]
+    assert len(widgets) == 1
+    rect = [float(v) for v in widgets[0]["/Rect"]]
+    assert rect[2] - rect[0] > 100 and rect[3] - rect[1] > 20  # visible, not a hidden field
+    assert all(embedded for _, embedded in pdf_fonts(data))
+
+
+def test_one_changed_byte_is_reported(signed: tuple[bytes, str]) -> None:
+    data, _ = signed
+    position = (
+        data.index(b"Your shared care plan") if b"Your shared care plan" in data else len(data) // 3
+    )
+    tampered = bytearray(data)
+    tampered[position] ^= 0x01
+    report = verify_pdf(bytes(tampered))
+    assert not report.ok and not report.intact
+
+
+def test_appended_update_is_reported_even_if_it_only_rewrites_the_info(
+    signed: tuple[bytes, str],
+) -> None:
+    data, _ = signed
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    writer.add_metadata({"/Title": "Something else"})
+    out = io.BytesIO()
+    writer.write(out)
+    updated = out.getvalue()
+    assert updated.startswith(data) and len(updated) > len(data)
+    report = verify_pdf(updated)
+    assert report.intact and not report.covers_whole_file and not report.ok
+    assert "changed after signing" in report.problems[0]
+
+
+def test_unsigned_and_non_pdf() -> None:
+    unsigned = render_plan_checked(plan("en")).pdf
+    report = verify_pdf(unsigned)
+    assert not report.signed and not report.ok and report.document_id.startswith("SDM-")
+    with pytest.raises(UnreadablePdfError):
+        verify_pdf(b"hello, not a pdf")
+
+
+def test_wrong_passphrase_is_a_clean_error(certificate: tuple[Path, Path]) -> None:
+    pdf = render_plan_checked(plan("en")).pdf
+    with pytest.raises(SigningError, match="passphrase is wrong"):
+        sign_pdf(pdf, certificate[0], "not the passphrase")
+
+
+def test_short_passphrase_refused(tmp_path: Path) -> None:
+    with pytest.raises(SigningError, match="at least 8"):
+        create_local_certificate(tmp_path / "c.p12", "short")
+
+
+def test_cli_export_signed_then_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit = tmp_path / "visit.yaml"
+    save_visit(filled_visit(test_aid()), visit)
+    pdf = tmp_path / "plan.pdf"
+    monkeypatch.setenv("SDM_TEST_PASSPHRASE", PASSPHRASE)
+    code = main(
+        [
+            "export",
+            str(visit),
+            "-o",
+            str(pdf),
+            "--aids",
+            str(GOOD_AID.parent),
+            "--sign",
+            "--passphrase-env",
+            "SDM_TEST_PASSPHRASE",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "Created a local, self-signed clinic certificate" in captured.err
+    assert PASSPHRASE not in captured.err + captured.out
+    assert main(["verify", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "INTACT" in out and "Signed by:    sdm-app local clinic certificate (self-signed)" in out
+    assert "Document ID:  SDM-" in out and "Trusted:      no" in out
+    monkeypatch.setenv("SDM_TEST_PASSPHRASE", "wrong passphrase!")
+    code = main(
+        [
+            "export",
+            str(visit),
+            "-o",
+            str(tmp_path / "again.pdf"),
+            "--aids",
+            str(GOOD_AID.parent),
+            "--sign",
+            "--passphrase-env",
+            "SDM_TEST_PASSPHRASE",
+        ]
+    )
+    assert code == 1 and "passphrase is wrong" in capsys.readouterr().err
+    assert not (tmp_path / "again.pdf").exists()
+
+
+def test_cli_verify_exit_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], signed: tuple[bytes, str]
+) -> None:
+    unsigned = tmp_path / "unsigned.pdf"
+    unsigned.write_bytes(render_plan_checked(plan("en")).pdf)
+    assert main(["verify", str(unsigned)]) == 1
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"\x00\x01 not a pdf")
+    assert main(["verify", str(garbage)]) == 2
+    assert main(["verify", str(tmp_path / "missing.pdf")]) == 2
+    tampered = bytearray(signed[0])
+    tampered[len(tampered) // 3] ^= 0x01
+    (tmp_path / "tampered.pdf").write_bytes(bytes(tampered))
+    assert main(["verify", str(tmp_path / "tampered.pdf")]) == 1
+    assert "MODIFIED" in capsys.readouterr().out
