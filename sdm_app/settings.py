@@ -55,6 +55,11 @@ class Settings(BaseModel):
     )
     large_print: bool = False
     signing: SigningSettings = Field(default_factory=SigningSettings)
+    unreviewed_translations: Literal["allow", "warn", "refuse"] = Field(
+        default="warn",
+        description="When a plan would use a translation not yet reviewed by a qualified "
+        "medical translator: allow it, warn before saving, or refuse to save.",
+    )
 
 
 def config_dir() -> Path:

@@ -92,6 +92,16 @@ def missing_for_export(visit: Visit, aid: DecisionAid | None) -> list[Missing]:
     return out
 
 
+def unreviewed_translation(aid: DecisionAid | None, language: str) -> bool:
+    """Whether the aid's text in ``language`` has not been reviewed by a medical translator."""
+    if aid is None:
+        return False
+    status = aid.evidence.translations.get(language) or aid.evidence.translations.get(
+        language.split("-")[0]
+    )
+    return status is None or status.status.value in ("drafted", "machine")
+
+
 def can_export(visit: Visit, aid: DecisionAid | None) -> bool:
     """Whether nothing blocking is missing."""
     return not any(m.blocking for m in missing_for_export(visit, aid))

@@ -311,3 +311,23 @@ def test_chart_copy_in_the_clinicians_language(
         click(qtbot, review.export_button)
     assert "Su plan de cuidado compartido" in pdf_text(target.read_bytes())
     assert "Your shared care plan" in pdf_text((tmp_path / "plan.chart-en.pdf").read_bytes())
+
+
+def test_unreviewed_translation_warns_or_refuses(qtbot: QtBot, window: MainWindow) -> None:
+    session = window.session
+    qtbot.keyClicks(window.pages[Step.start].patient_name, "Lan")
+    start = window.pages[Step.start]
+    start.language.setCurrentIndex(start.language.findData("vi"))
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    window.go_to(Step.decide)
+    click(qtbot, window.pages[Step.decide].later)
+    window.go_to(Step.review)
+    review = window.pages[Step.review]
+    assert review.translation_note.isVisible() and review.export_button.isEnabled()
+    session.settings = session.settings.model_copy(update={"unreviewed_translations": "refuse"})
+    review.refresh()
+    assert not review.export_button.isEnabled()
+    session.settings = session.settings.model_copy(update={"unreviewed_translations": "allow"})
+    review.refresh()
+    assert not review.translation_note.isVisible() and review.export_button.isEnabled()

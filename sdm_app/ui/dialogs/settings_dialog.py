@@ -73,6 +73,13 @@ class SettingsDialog(QDialog):
         self.certificate.setPlaceholderText(_("Empty: the local clinic certificate sdm-app made"))
         self.timestamp_url = QLineEdit(settings.signing.timestamp_url)
         self.timestamp_url.setPlaceholderText(_("Empty: no timestamp server (works offline)"))
+        self.unreviewed = QComboBox()
+        self.unreviewed.addItem(_("Allow them"), "allow")
+        self.unreviewed.addItem(_("Warn before saving"), "warn")
+        self.unreviewed.addItem(_("Refuse to save"), "refuse")
+        self.unreviewed.setCurrentIndex(
+            max(self.unreviewed.findData(settings.unreviewed_translations), 0)
+        )
         self.large_print = QCheckBox(_("Large print by default"))
         self.large_print.setChecked(settings.large_print)
         rows = (
@@ -85,6 +92,7 @@ class SettingsDialog(QDialog):
             (_("Default language"), self.default_language),
             (_("Paper size"), self.paper),
             ("", self.large_print),
+            (_("Translations not yet reviewed"), self.unreviewed),
             (_("Signing certificate (.p12)"), self.certificate),
             (_("Timestamp server"), self.timestamp_url),
         )
@@ -117,6 +125,7 @@ class SettingsDialog(QDialog):
                 "default_language": self.default_language.currentData(),
                 "paper": self.paper.currentData(),
                 "large_print": self.large_print.isChecked(),
+                "unreviewed_translations": self.unreviewed.currentData(),
                 "signing": SigningSettings(
                     certificate=self.certificate.text().strip(),
                     timestamp_url=self.timestamp_url.text().strip(),

@@ -11,7 +11,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from sdm_app.domain.flow import STEP_TITLES, Step, can_export, missing_for_export
+from sdm_app.domain.flow import (
+    STEP_TITLES,
+    Step,
+    can_export,
+    missing_for_export,
+    unreviewed_translation,
+)
 from sdm_app.ui.export import ExportJob, PlanWorker
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.signing_service import SigningService
@@ -53,11 +59,13 @@ class ReviewStep(StepPage):
         actions.addWidget(self.large_print)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
+        self.translation_note = label("note")
         self.signatures_title = label("subtitle")
         self.signatures = SignaturesPanel(session, on_change=self._signed)
         session.visit_replaced.connect(self.signatures.refresh)
         self.body.addWidget(self.missing_title)
         self.body.addWidget(missing_box)
+        self.body.addWidget(self.translation_note)
         self.body.addWidget(self.signatures_title)
         self.body.addWidget(self.signatures)
         self.body.addLayout(actions)
@@ -126,7 +134,26 @@ class ReviewStep(StepPage):
             button.clicked.connect(lambda _checked=False, step=item.step: self.go_to.emit(step))
             self.missing_layout.addWidget(button)
             self.missing_buttons.append(button)
-        self.export_button.setEnabled(can_export(visit, aid))
+        unreviewed = unreviewed_translation(aid, self.session.language)
+        policy = self.session.settings.unreviewed_translations
+        self.translation_note.setVisible(unreviewed and policy != "allow")
+        if unreviewed and policy == "refuse":
+            set_role(self.translation_note, "warning")
+            self.translation_note.setText(
+                _(
+                    "This plan would use a translation that a qualified medical translator has not yet reviewed. The clinic's settings do not allow saving it. Choose another language for the plan."
+                )
+            )
+        else:
+            set_role(self.translation_note, "note")
+            self.translation_note.setText(
+                _(
+                    "The text in this language was drafted by the sdm-app project and has not yet been reviewed by a qualified medical translator. The printed plan says so."
+                )
+            )
+        self.export_button.setEnabled(
+            can_export(visit, aid) and not (unreviewed and policy == "refuse")
+        )
         if aid is None:
             self.status.setText(_("Choose a decision to see the plan."))
             self.document.close()
