@@ -138,6 +138,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="look for the visit's aid here too (may be repeated)",
     )
+    lint = commands.add_parser(
+        "lint",
+        help="check aids for quality (IPDAS, plain language, translations)",
+        description="Quality checks beyond the format: options include no change, every option "
+        "has benefits and harms and next steps, one denominator and time frame per row, every "
+        "number sourced, review dates, reading level, translation coverage, and more. Prints "
+        "FILE:LINE:COL: severity code message. Codes: docs/lint-codes.md.",
+        epilog="exit codes:\n  0  no errors (warnings allowed)\n  1  errors, or warnings with --strict\n"
+        "  2  wrong usage, or a path that cannot be read",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    lint.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="aid files or folders (default: the whole library)",
+    )
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    lint.add_argument("--strict", action="store_true", help="warnings fail too")
+    lint.add_argument("--no-info", action="store_true", help="hide info-level findings")
+    lint.add_argument(
+        "--codes", action="store_true", help="print the documentation of every code and exit"
+    )
     verify = commands.add_parser(
         "verify",
         help="check the digital signature of a plan",
@@ -212,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": cmd_export,
         "translate": cmd_translate,
         "verify": cmd_verify,
+        "lint": cmd_lint,
     }
     try:
         return handlers[args.command](args, sys.stdout)
@@ -468,6 +493,55 @@ def _sign(
         location=settings.clinic.name,
         document_id=document_id,
     )
+
+
+def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm lint``."""
+    from sdm_app.content.library import Library
+    from sdm_app.content.lint import lint_aid, rules_markdown
+
+    if args.codes:
+        out.write(rules_markdown())
+        return EXIT_OK
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"sdm: {path}: no such file or folder", file=sys.stderr)
+    if missing:
+        return EXIT_USAGE
+    library = Library.load(args.paths or None)
+    findings = [d for entry in (*library.entries, *library.duplicates) for d in lint_aid(entry)]
+    if args.no_info:
+        findings = [d for d in findings if d.severity != "info"]
+    if args.format == "json":
+        json.dump(
+            [
+                {
+                    "file": d.file,
+                    "line": d.line,
+                    "column": d.column,
+                    "severity": d.severity,
+                    "code": d.code,
+                    "path": d.path,
+                    "message": d.message,
+                }
+                for d in findings
+            ],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        for finding in findings:
+            print(finding.lint_line(), file=out)
+        counts = {s: sum(d.severity == s for d in findings) for s in ("error", "warning", "info")}
+        print(
+            f"{len(library.entries)} aid file(s): {counts['error']} error(s), {counts['warning']} "
+            f"warning(s), {counts['info']} info",
+            file=sys.stderr,
+        )
+    failing = {"error", "warning"} if args.strict else {"error"}
+    return EXIT_PROBLEMS if any(d.severity in failing for d in findings) else EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:

@@ -27,6 +27,10 @@ class Diagnostic:
     severity: str = "error"
     code: str = ""
 
+    def lint_line(self) -> str:
+        """``FILE:LINE:COL: severity code message``, as ``sdm lint`` prints it."""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}:"
         field = f" {self.path}:" if self.path else ""

@@ -325,6 +325,10 @@ class DecisionAid(Strict):
         description="Why more than one option is reasonable and the patient's view matters."
     )
     options: list[Option] = Field(min_length=2)
+    no_change_not_offered: Text | None = Field(
+        default=None,
+        description="Only when no option is 'no change': why watchful waiting is not reasonable.",
+    )
     rows: list[Row] = Field(min_length=1)
     cost_resources: list[Resource] = Field(default_factory=list)
     concerns: list[Concern] = Field(default_factory=list)

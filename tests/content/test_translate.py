@@ -58,7 +58,7 @@ def test_import_round_trip_keeps_comments_and_records_status(aid_copy: Path) -> 
     assert loaded.aid is not None
     po = fill(export_po(loaded.aid, "vi"), "VI")
     report = import_po(aid_copy, po)
-    assert report.ok and not report.missing and report.imported == 30
+    assert report.ok and not report.missing and report.imported == 33
     text = aid_copy.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../decision_aids/schema.json\n")
     assert "# A small but complete aid used by the tests." in text
