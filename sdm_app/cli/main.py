@@ -92,6 +92,26 @@ def build_parser() -> argparse.ArgumentParser:
         "decision_aids/schema.json), for editor completion.",
     )
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
+    schema.add_argument(
+        "--reference", action="store_true", help="print the field reference (Markdown) instead"
+    )
+    new_aid = commands.add_parser(
+        "new-aid",
+        help="start a new decision aid from a commented scaffold",
+        description="Write a commented starting file for a new aid. It validates as written; "
+        "every 'Replace with' is yours to fill in. See docs/authoring.md.",
+    )
+    new_aid.add_argument(
+        "id", metavar="ID", help="lower-case letters, digits and '-', e.g. asthma-inhalers"
+    )
+    new_aid.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="default: ID.yaml in the per-user aid folder",
+    )
+    new_aid.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     export = commands.add_parser(
         "export",
@@ -237,6 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "translate": cmd_translate,
         "verify": cmd_verify,
         "lint": cmd_lint,
+        "new-aid": cmd_new_aid,
     }
     try:
         return handlers[args.command](args, sys.stdout)
@@ -313,7 +334,12 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     """``sdm schema``."""
     from sdm_app.content.schema import aid_schema_text
 
-    text = aid_schema_text()
+    if args.reference:
+        from sdm_app.content.reference import reference_markdown
+
+        text = reference_markdown()
+    else:
+        text = aid_schema_text()
     if args.output:
         try:
             args.output.write_text(text, encoding="utf-8")
@@ -493,6 +519,34 @@ def _sign(
         location=settings.clinic.name,
         document_id=document_id,
     )
+
+
+def cmd_new_aid(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm new-aid``."""
+    import re
+
+    from sdm_app.content.library import bundled_aids_dir, user_aids_dir
+    from sdm_app.content.scaffold import scaffold
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", args.id):
+        print(
+            f"sdm: {args.id!r} is not a usable id: use lower-case letters, digits, '-' and '_'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    target = args.output or (user_aids_dir() / f"{args.id}.yaml")
+    if target.exists() and not args.force:
+        print(f"sdm: {target} exists; choose another name or add --force", file=sys.stderr)
+        return EXIT_USAGE
+    schema = (bundled_aids_dir() / "schema.json").resolve().as_uri()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(scaffold(args.id, str(target), schema), encoding="utf-8")
+    except OSError as exc:
+        print(f"sdm: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote {target}. Next: sdm-app --preview {target}", file=out)
+    return EXIT_OK
 
 
 def cmd_lint(args: argparse.Namespace, out: TextIO) -> int:

@@ -315,25 +315,37 @@ class DecisionAid(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")] = Field(
         description="Version of this aid's content, e.g. 1.0 or 1.2.3."
     )
-    default_language: Language = "en"
-    languages: list[Language] = Field(min_length=1)
-    title: Text
+    default_language: Language = Field(
+        default="en", description="The language of texts written as one plain string."
+    )
+    languages: list[Language] = Field(
+        min_length=1, description="Every language the aid is complete in (lint checks it)."
+    )
+    title: Text = Field(description="A short name for the decision, shown in the library.")
     question: Text = Field(description="The decision, stated plainly (IPDAS Q2).")
     condition: Text = Field(description="The health condition or problem (IPDAS Q1).")
     audience: Text = Field(description="Who this aid is for.")
     why_a_choice: Text = Field(
         description="Why more than one option is reasonable and the patient's view matters."
     )
-    options: list[Option] = Field(min_length=2)
+    options: list[Option] = Field(min_length=2, description="The reasonable choices (IPDAS Q3).")
     no_change_not_offered: Text | None = Field(
         default=None,
         description="Only when no option is 'no change': why watchful waiting is not reasonable.",
     )
-    rows: list[Row] = Field(min_length=1)
-    cost_resources: list[Resource] = Field(default_factory=list)
-    concerns: list[Concern] = Field(default_factory=list)
-    values: list[ValuePrompt] = Field(default_factory=list)
-    evidence: Evidence
+    rows: list[Row] = Field(
+        min_length=1, description="The questions patients ask, answered for every option."
+    )
+    cost_resources: list[Resource] = Field(
+        default_factory=list, description="Concrete help when cost is a worry."
+    )
+    concerns: list[Concern] = Field(
+        default_factory=list, description="Barriers the patient may raise, with what can help."
+    )
+    values: list[ValuePrompt] = Field(
+        default_factory=list, description="'What matters to you' prompts and how options fit them."
+    )
+    evidence: Evidence = Field(description="Sources, authors, review dates and translations.")
 
     @model_validator(mode="after")
     def _references_resolve(self, info: ValidationInfo) -> DecisionAid:

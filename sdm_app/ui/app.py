@@ -1,29 +1,42 @@
-"""``sdm-app``: start the Qt application."""
+"""``sdm-app``: start the Qt application (or the live preview of one aid)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Start the app with the library of aids; returns the exit code."""
+def build_parser() -> argparse.ArgumentParser:
+    """The ``sdm-app`` arguments (Qt's own, like -platform, pass through)."""
     parser = argparse.ArgumentParser(
         prog="sdm-app", description="Shared decision-making in the clinic."
     )
     parser.add_argument(
         "--lang", help="the patient's language to start with, e.g. es (default: from settings)"
     )
-    args, qt_args = parser.parse_known_args(argv)
+    parser.add_argument(
+        "--preview",
+        type=Path,
+        metavar="AID.yaml",
+        help="show this decision aid as the patient will see it, reloading whenever it is saved",
+    )
+    return parser
 
-    from PySide6.QtWidgets import QApplication
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the app with the library of aids; returns the exit code."""
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(argv)
+    if args.preview is not None and not args.preview.is_file():
+        parser.error(f"{args.preview}: no such file")
+
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from sdm_app.content.library import Library
     from sdm_app.settings import load_settings
     from sdm_app.ui.gc_guard import GarbageCollector
-    from sdm_app.ui.main_window import MainWindow
-    from sdm_app.ui.session import VisitSession
     from sdm_app.ui.style import apply_style
 
     app = QApplication([sys.argv[0], *qt_args])
@@ -34,8 +47,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings()
     if args.lang:
         settings = settings.model_copy(update={"default_language": args.lang})
-    session = VisitSession(Library.load(), settings)
-    window = MainWindow(session)
+    window: QWidget
+    if args.preview is not None:
+        from sdm_app.ui.preview_window import PreviewWindow
+
+        window = PreviewWindow(args.preview, settings)
+    else:
+        from sdm_app.ui.main_window import MainWindow
+        from sdm_app.ui.session import VisitSession
+
+        window = MainWindow(VisitSession(Library.load(), settings))
     window.show()
     code = app.exec()
     collector.stop()
