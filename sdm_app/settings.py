@@ -55,6 +55,18 @@ class Settings(BaseModel):
     )
     large_print: bool = False
     signing: SigningSettings = Field(default_factory=SigningSettings)
+    idle_lock_minutes: int = Field(
+        default=3,
+        ge=0,
+        le=120,
+        description="Hide patient information after this much idle time (0: never).",
+    )
+    autosave_retention_days: int = Field(
+        default=7,
+        ge=1,
+        le=365,
+        description="Unfinished autosaved visits older than this are deleted.",
+    )
     unreviewed_translations: Literal["allow", "warn", "refuse"] = Field(
         default="warn",
         description="When a plan would use a translation not yet reviewed by a qualified "

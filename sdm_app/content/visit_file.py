@@ -27,12 +27,18 @@ class LoadedVisit:
 
 def load_visit(path: Path) -> LoadedVisit:
     """Read and validate a visit file. Never raises for bad content."""
-    result = LoadedVisit(path=path)
     try:
         data = path.read_bytes()
     except OSError as exc:
+        result = LoadedVisit(path=path)
         result.diagnostics.append(at(path, Mark(1, 1), (), f"cannot read the file: {exc.strerror}"))
         return result
+    return load_visit_bytes(data, path)
+
+
+def load_visit_bytes(data: bytes, path: Path) -> LoadedVisit:
+    """Validate a visit from bytes already read (``path`` names it in messages)."""
+    result = LoadedVisit(path=path)
     try:
         value, source = read_yaml(data)
     except YamlError as problem:

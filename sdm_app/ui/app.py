@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="AID.yaml",
         help="show this decision aid as the patient will see it, reloading whenever it is saved",
     )
+    parser.add_argument(
+        "--debug", action="store_true", help="log at DEBUG level (never patient data)"
+    )
     return parser
 
 
@@ -34,11 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from sdm_app.content.library import Library
+    from sdm_app.logs import configure_logging
     from sdm_app.settings import load_settings
     from sdm_app.ui.gc_guard import GarbageCollector
     from sdm_app.ui.style import apply_style
 
+    configure_logging(logging.DEBUG if args.debug else logging.INFO)
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("sdm-app")
     app.setApplicationDisplayName("sdm-app")
@@ -52,14 +57,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sdm_app.ui.preview_window import PreviewWindow
 
         window = PreviewWindow(args.preview, settings)
+        window.show()
     else:
-        from sdm_app.ui.main_window import MainWindow
-        from sdm_app.ui.session import VisitSession
+        from sdm_app.ui.startup import build_window, offer_recovery
 
-        window = MainWindow(VisitSession(Library.load(), settings))
-    window.show()
+        main_window = build_window(app, settings)
+        main_window.show()
+        offer_recovery(main_window)
+        window = main_window
     code = app.exec()
     collector.stop()
+    del window
     return code
 
 

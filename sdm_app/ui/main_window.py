@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from sdm_app.domain.flow import STEPS, Step
 from sdm_app.i18n import LANGUAGES, is_rtl, language_name
 from sdm_app.settings import save_settings
+from sdm_app.ui.autosave_controller import AutosaveController
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage
 from sdm_app.ui.steps.choose_step import ChooseStep
@@ -37,9 +39,10 @@ from sdm_app.ui.widgets.step_indicator import StepIndicator
 class MainWindow(QMainWindow):
     """One visit at a time, in the order shared decision-making works."""
 
-    def __init__(self, session: VisitSession) -> None:
+    def __init__(self, session: VisitSession, autosave: AutosaveController | None = None) -> None:
         super().__init__()
         self.session = session
+        self.autosave = autosave
         self.pages: dict[Step, StepPage] = {}
         for page_class in (
             StartStep,
@@ -102,12 +105,44 @@ class MainWindow(QMainWindow):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setProperty("role", "warning")
+        self.banner.setVisible(False)
+        right.insertWidget(0, self.banner)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(12, 12, 0, 0)
         layout.addWidget(self.indicator)
         layout.addLayout(right, 1)
-        self.setCentralWidget(central)
+        self.lock_page = QWidget()
+        lock_layout = QVBoxLayout(self.lock_page)
+        lock_layout.addStretch(1)
+        self.lock_text = QLabel()
+        self.lock_text.setWordWrap(True)
+        self.lock_text.setProperty("role", "title")
+        self.lock_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setProperty("primary", True)
+        self.discard_button = QPushButton()
+        lock_buttons = QHBoxLayout()
+        lock_buttons.addStretch(1)
+        lock_buttons.addWidget(self.unlock_button)
+        lock_buttons.addWidget(self.discard_button)
+        lock_buttons.addStretch(1)
+        lock_layout.addWidget(self.lock_text)
+        lock_layout.addLayout(lock_buttons)
+        lock_layout.addStretch(1)
+        self.root = QStackedWidget()
+        self.root.addWidget(central)
+        self.root.addWidget(self.lock_page)
+        self.setCentralWidget(self.root)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.discard_button.clicked.connect(self.discard_and_unlock)
+        self.review.exported_plan.connect(self._plan_exported)
+        if autosave is not None:
+            autosave.failed.connect(self._autosave_failed)
+            autosave.saved.connect(lambda: self.banner.setVisible(False))
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
 
@@ -168,6 +203,9 @@ class MainWindow(QMainWindow):
         self.next_button.setText(_("Next"))
         self.next_button.setToolTip(_("Next step (Alt+Right)"))
         self.indicator.retranslate(self.session.tr)
+        self.lock_text.setText(_("The screen is hidden to protect the patient's privacy."))
+        self.unlock_button.setText(_("Continue the visit"))
+        self.discard_button.setText(_("Discard this visit"))
         index = self.language.findData(self.session.language)
         if index >= 0 and index != self.language.currentIndex():
             self.language.blockSignals(True)
@@ -193,10 +231,18 @@ class MainWindow(QMainWindow):
     def ask_new_visit(self) -> bool:
         """Ask before clearing the screen (tests replace this)."""
         _ = self.session.tr.gettext
+        exported = self.autosave is None or self.autosave.was_exported()
+        text = (
+            _("Start a new visit? Everything about this patient will be cleared from the screen.")
+            if exported
+            else _(
+                "The plan of this visit has not been saved. Start a new visit anyway? What was entered will be deleted."
+            )
+        )
         answer = QMessageBox.question(
             self,
             _("New visit"),
-            _("Start a new visit? Everything about this patient will be cleared from the screen."),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -205,7 +251,52 @@ class MainWindow(QMainWindow):
     def confirm_new_visit(self) -> None:
         """Clear every trace of the previous patient, after a confirmation."""
         if self.ask_new_visit():
-            self.session.new_visit()
+            self.start_new_visit()
+
+    def start_new_visit(self) -> None:
+        """Forget the visit: screen, memory and its autosave."""
+        if self.autosave is not None:
+            self.autosave.discard(self.session.visit.id)
+        self.session.new_visit()
+
+    # -- privacy --------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        """Whether the privacy screen is up."""
+        return self.root.currentWidget() is self.lock_page
+
+    def lock(self) -> None:
+        """Hide every patient detail behind the privacy screen (the visit stays in memory)."""
+        if self.autosave is not None:
+            self.autosave.save_now()
+        self.root.setCurrentWidget(self.lock_page)
+        self.toolbar.setEnabled(False)
+        self.unlock_button.setFocus()
+
+    def unlock(self) -> None:
+        """One action back to the visit."""
+        self.root.setCurrentIndex(0)
+        self.toolbar.setEnabled(True)
+
+    def discard_and_unlock(self) -> None:
+        """Throw the visit away from the privacy screen (after a confirmation)."""
+        if self.ask_new_visit():
+            self.start_new_visit()
+            self.unlock()
+
+    def _autosave_failed(self, reason: str) -> None:
+        _ = self.session.tr.gettext
+        self.banner.setText(
+            _(
+                "The visit could not be saved to disk ({reason}). Nothing is lost while the app stays open; free some disk space or save the plan elsewhere."
+            ).format(reason=reason)
+        )
+        self.banner.setVisible(True)
+
+    def _plan_exported(self) -> None:
+        if self.autosave is not None:
+            self.autosave.mark_exported()
 
     def _visit_replaced(self) -> None:
         self.review.document.close()
@@ -228,4 +319,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Finish any writing before closing."""
         self.review.worker.wait()
+        if self.autosave is not None:
+            self.autosave.save_now()
         super().closeEvent(event)

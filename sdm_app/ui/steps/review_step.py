@@ -4,6 +4,7 @@ will get it, and saving it."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Signal
@@ -18,12 +19,16 @@ from sdm_app.domain.flow import (
     missing_for_export,
     unreviewed_translation,
 )
+from sdm_app.domain.plan import CarePlan
+from sdm_app.storage.audit import record_export
 from sdm_app.ui.export import ExportJob, PlanWorker
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.signing_service import SigningService
+from sdm_app.ui.signing_service import SigningService, SignRequest
 from sdm_app.ui.steps.base import StepPage, label, set_role
 from sdm_app.ui.steps.options_step import clear_layout
 from sdm_app.ui.widgets.signatures_panel import SignaturesPanel
+
+log = logging.getLogger(__name__)
 
 
 class ReviewStep(StepPage):
@@ -31,6 +36,7 @@ class ReviewStep(StepPage):
 
     step = Step.review
     go_to = Signal(object)  # a Step to jump to
+    exported_plan = Signal()  # a plan was saved
 
     def __init__(self, session: VisitSession) -> None:
         super().__init__(session)
@@ -77,6 +83,7 @@ class ReviewStep(StepPage):
         self.worker.exported.connect(self._exported)
         self.worker.failed.connect(self._failed)
         self.last_export: Path | None = None
+        self._exporting: tuple[CarePlan, SignRequest | None] | None = None
         session.register(self)
 
     def retranslate_ui(self) -> None:
@@ -203,9 +210,11 @@ class ReviewStep(StepPage):
             return
         self.export_button.setEnabled(False)
         chart_language = self.session.visit.chart_language
+        plan = self.session.build_plan()
+        self._exporting = (plan, sign)
         self.worker.export(
             ExportJob(
-                plan=self.session.build_plan(),
+                plan=plan,
                 large_print=self.large_print.isChecked(),
                 paper=self.session.settings.paper,
                 target=target,
@@ -218,6 +227,22 @@ class ReviewStep(StepPage):
     def _exported(self, path: Path) -> None:
         _ = self.session.tr.gettext
         self.last_export = path
+        if self._exporting is not None:
+            plan, sign = self._exporting
+            try:
+                record_export(
+                    aid_id=plan.aid.id,
+                    aid_version=plan.aid.version,
+                    aid_hash=plan.aid.content_hash,
+                    document_id=plan.document_id,
+                    language=plan.language,
+                    signed=sign is not None,
+                    signer=str(sign.certificate.name) if sign else "",
+                )
+            except OSError as exc:
+                log.error("the audit trail could not be written (%s)", exc.strerror)
+            self._exporting = None
+        self.exported_plan.emit()
         set_role(self.result, "note")
         self.result.setText(_("Saved: {path}").format(path=path))
         self.result.setVisible(True)

@@ -1,0 +1,1 @@
+"""Keeping visits safe on disk: encrypted autosave, recovery, retention, the audit trail."""

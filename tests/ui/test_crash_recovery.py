@@ -1,0 +1,55 @@
+"""Kill the real app with SIGKILL mid-visit; the next start offers exactly what was entered."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from sdm_app.domain.flow import Step
+from sdm_app.domain.visit import Importance
+from sdm_app.settings import load_settings
+from sdm_app.ui import startup
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_sigkill_mid_visit_then_resume(qtbot: QtBot, qapp: object, monkeypatch: object) -> None:
+    env = dict(os.environ)
+    driver = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("kill_driver.py"))],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = driver.stdout.readline() if driver.stdout else ""
+        assert line.startswith("READY"), (line, driver.stderr.read() if driver.stderr else "")
+        visit_id = line.split()[1]
+    finally:
+        driver.send_signal(signal.SIGKILL)
+        driver.wait(timeout=10)
+    assert driver.returncode == -signal.SIGKILL
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        startup, "ask_resume", lambda _parent, text, _title: asked.append(text) or True
+    )  # type: ignore[attr-defined]
+    window = startup.build_window(qapp, load_settings())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert startup.offer_recovery(window)
+    assert asked and "not finished" in asked[0]
+    visit = window.session.visit
+    assert visit.id == visit_id
+    assert visit.patient.display_name == "Killed Midvisit"
+    assert visit.decision.reasons == "Typed just before the crash"
+    assert list(visit.ratings.values()) == [Importance.very]
+    assert window.session.aid is not None and window.session.aid.id == visit.aid.id  # type: ignore[union-attr]
+    window.go_to(Step.decide)
+    assert window.pages[Step.decide].reasons.toPlainText() == "Typed just before the crash"
