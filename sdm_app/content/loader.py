@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sdm_app.content.diagnostics import Diagnostic, at, from_validation_error
-from sdm_app.content.yaml_source import Mark, SourceMap, YamlError, read_yaml
+from sdm_app.content.yaml_source import MAX_BYTES, Mark, SourceMap, YamlError, read_yaml, too_large
 from sdm_app.domain.aid import DecisionAid, reference_problems
 
 
@@ -44,6 +44,9 @@ def load_aid(path: Path, display_name: str | None = None) -> LoadedAid:
     name = display_name or str(path)
     result = LoadedAid(path=path)
     try:
+        if path.stat().st_size > MAX_BYTES:  # refuse before reading it into memory
+            result.diagnostics.append(at(name, Mark(1, 1), (), too_large(path.stat().st_size)))
+            return result
         data = path.read_bytes()
     except OSError as exc:
         result.diagnostics.append(at(name, Mark(1, 1), (), f"cannot read the file: {exc.strerror}"))

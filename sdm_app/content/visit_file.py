@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from sdm_app.content.diagnostics import Diagnostic, at, from_validation_error
-from sdm_app.content.yaml_source import Mark, YamlError, read_yaml
+from sdm_app.content.yaml_source import MAX_BYTES, Mark, YamlError, read_yaml, too_large
 from sdm_app.domain.visit import Visit
 from sdm_app.files import write_private
 
@@ -28,6 +28,10 @@ class LoadedVisit:
 def load_visit(path: Path) -> LoadedVisit:
     """Read and validate a visit file. Never raises for bad content."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            result = LoadedVisit(path=path)
+            result.diagnostics.append(at(path, Mark(1, 1), (), too_large(path.stat().st_size)))
+            return result
         data = path.read_bytes()
     except OSError as exc:
         result = LoadedVisit(path=path)

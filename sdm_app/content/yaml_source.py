@@ -87,6 +87,14 @@ class YamlError(Exception):
         self.path = path
 
 
+def too_large(size: int) -> str:
+    """The message for a file over the size cap."""
+    return (
+        f"the file is {size // 1024} KiB; files larger than "
+        f"{MAX_BYTES // (1024 * 1024)} MiB are not read (split the content up)"
+    )
+
+
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -97,11 +105,7 @@ def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
     Raises :class:`YamlError` for anything that is not clean, bounded YAML.
     """
     if len(data) > MAX_BYTES:
-        raise YamlError(
-            f"the file is {len(data) // 1024} KiB; files larger than "
-            f"{MAX_BYTES // (1024 * 1024)} MiB are not read (split the content up)",
-            Mark(1, 1),
-        )
+        raise YamlError(too_large(len(data)), Mark(1, 1))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -206,3 +206,24 @@ def test_export_with_a_chart_copy(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert "Elegimos: Tomar la pastilla." in pdf_text(pdf.read_bytes())
     assert "We chose: Take the pill." in pdf_text(chart.read_bytes())
     assert out.count("Wrote") == 2
+
+
+def test_render_errors_never_echo_patient_text(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import sdm_app.pdf.render as render_module
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("paraparser: syntax error in 'Ana <Test> & Co'")  # as ReportLab would
+
+    monkeypatch.setattr(render_module, "render_plan_checked", boom)
+    visit = saved_visit(tmp_path)
+    code, out, err = run(
+        capsys, "export", str(visit), "-o", str(tmp_path / "p.pdf"), "--aids", str(GOOD_AID.parent)
+    )
+    assert code == 1
+    assert "Ana" not in out + err + caplog.text
+    assert "ValueError" in err + caplog.text
