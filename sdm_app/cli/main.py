@@ -7,6 +7,7 @@ exit codes are documented in ``--help``.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -137,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the clinician's language recorded in the visit, if it differs)",
     )
     export.add_argument(
+        "--fhir",
+        type=Path,
+        metavar="BUNDLE.json",
+        help="also write an HL7 FHIR R4 Bundle (docs/fhir.md)",
+    )
+    export.add_argument(
+        "--ics",
+        type=Path,
+        metavar="FILE.ics",
+        help="also write the dated next steps as an iCalendar file",
+    )
+    export.add_argument(
         "--sign",
         action="store_true",
         help="sign the PDF with the clinic's certificate (settings; else the local clinic "
@@ -182,6 +195,18 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--codes", action="store_true", help="print the documentation of every code and exit"
     )
+    report = commands.add_parser(
+        "report",
+        help="summarise shared decision-making measures over a period",
+        description="Summarise the local measures (no patient identifiers): visits, CollaboRATE "
+        "top-box share, SURE-positive share (4 of 4), decisions deferred, by aid; as text, "
+        "JSON, and a PNG chart.",
+    )
+    report.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--json", action="store_true", help="print JSON")
+    report.add_argument("--png", type=Path, metavar="CHART.png", help="also draw a chart")
+    report.add_argument("--database", type=Path, help=argparse.SUPPRESS)
     verify = commands.add_parser(
         "verify",
         help="check the digital signature of a plan",
@@ -258,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "verify": cmd_verify,
         "lint": cmd_lint,
         "new-aid": cmd_new_aid,
+        "report": cmd_report,
     }
     try:
         return handlers[args.command](args, sys.stdout)
@@ -436,6 +462,15 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
             print(f"sdm: {exc}; nothing was written", file=sys.stderr)
             return EXIT_PROBLEMS
     outputs = [(args.output, pdf, plan)]
+    extras: list[tuple[Path, bytes]] = []
+    if args.fhir:
+        from sdm_app.exports.fhir import build_bundle, bundle_json
+
+        extras.append((args.fhir, bundle_json(build_bundle(plan, visit, pdf)).encode("utf-8")))
+    if args.ics:
+        from sdm_app.exports.calendar import build_calendar
+
+        extras.append((args.ics, build_calendar(plan)))
     chart_language = args.chart_lang or visit.chart_language
     if chart_language and chart_language != plan.language:
         chart = build_care_plan(
@@ -453,7 +488,7 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
         except Exception as exc:  # as above: never echo the message
             log.error("rendering the chart copy failed (%s)", type(exc).__name__)
             return EXIT_PROBLEMS
-    for path, data, _plan in outputs:
+    for path, data in [*((p, d) for p, d, _plan in outputs), *extras]:
         try:
             write_private(path, data)
         except OSError as exc:
@@ -519,6 +554,51 @@ def _sign(
         location=settings.clinic.name,
         document_id=document_id,
     )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    """``sdm report``."""
+    from sdm_app.storage.metrics import connect, report_text, summarize
+
+    report = summarize(connect(args.database), args.since, args.until)
+    if args.json:
+
+        def summary(s):  # type: ignore[no-untyped-def]
+            return {
+                "visits": s.visits,
+                "collaborate_answered": s.collaborate_answered,
+                "collaborate_top_box_share": s.top_box_share,
+                "sure_answered": s.sure_answered,
+                "sure_positive_share": s.sure_positive_share,
+                "deferred_share": s.deferred_share,
+            }
+
+        data = {
+            "since": args.since.isoformat() if args.since else None,
+            "until": args.until.isoformat() if args.until else None,
+            "total": summary(report.total),
+            "by_aid": {k: summary(v) for k, v in sorted(report.by_aid.items())},
+        }
+        json.dump(data, out, indent=2)
+        out.write("\n")
+    else:
+        out.write(report_text(report))
+    if args.png:
+        from sdm_app.ui.report_chart import save_chart
+
+        try:
+            save_chart(report, args.png)
+        except OSError as exc:
+            print(f"sdm: cannot write {args.png}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    return EXIT_OK
 
 
 def cmd_new_aid(args: argparse.Namespace, out: TextIO) -> int:

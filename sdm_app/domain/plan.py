@@ -126,6 +126,14 @@ class PlanPriority(PlanModel):
     fits: dict[str, str] = Field(description="Option id -> well/partly/poorly.")
 
 
+class PlanRating(PlanModel):
+    """One values prompt the patient rated, whatever the rating."""
+
+    prompt_id: str
+    prompt: str
+    importance: Importance
+
+
 class PlanFit(PlanModel):
     """The fit total of one option, shown with its calculation."""
 
@@ -194,6 +202,7 @@ class CarePlan(PlanModel):
     decide_by: dt.date | None
     reasons: str
     priorities: list[PlanPriority]
+    ratings: list[PlanRating]
     own_priorities: list[str]
     options: list[PlanOption]
     rows: list[PlanRow]
@@ -375,6 +384,11 @@ def build_care_plan(
         decide_by=visit.decision.decide_by,
         reasons=visit.decision.reasons,
         priorities=priorities,
+        ratings=[
+            PlanRating(prompt_id=pid, prompt=t(prompts[pid].prompt), importance=importance)
+            for pid, importance in visit.ratings.items()
+            if pid in prompts
+        ],
         own_priorities=list(visit.own_priorities),
         options=options,
         rows=rows,

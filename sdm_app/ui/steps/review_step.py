@@ -20,12 +20,14 @@ from sdm_app.domain.flow import (
     unreviewed_translation,
 )
 from sdm_app.domain.plan import CarePlan
+from sdm_app.domain.visit import Visit
 from sdm_app.storage.audit import record_export
 from sdm_app.ui.export import ExportJob, PlanWorker
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.signing_service import SigningService, SignRequest
 from sdm_app.ui.steps.base import StepPage, label, set_role
 from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.widgets.handoff_panel import Exported, HandoffPanel, record_metrics
 from sdm_app.ui.widgets.signatures_panel import SignaturesPanel
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,16 @@ class ReviewStep(StepPage):
         self.body.addWidget(self.signatures_title)
         self.body.addWidget(self.signatures)
         self.body.addLayout(actions)
-        for widget in (self.result, self.preview_title, self.status, self.preview):
+        self.handoff = HandoffPanel(session)
+        session.visit_replaced.connect(self.handoff.reset)
+        for widget in (
+            self.result,
+            self.handoff,
+            self.handoff.status,
+            self.preview_title,
+            self.status,
+            self.preview,
+        ):
             self.body.addWidget(widget)
         self.export_button.clicked.connect(self.export)
         self.large_print.toggled.connect(lambda _on: self.refresh())
@@ -84,6 +95,7 @@ class ReviewStep(StepPage):
         self.worker.failed.connect(self._failed)
         self.last_export: Path | None = None
         self._exporting: tuple[CarePlan, SignRequest | None] | None = None
+        self._handoff_source: tuple[CarePlan, Visit] | None = None
         session.register(self)
 
     def retranslate_ui(self) -> None:
@@ -92,6 +104,7 @@ class ReviewStep(StepPage):
         _ = self.session.tr.gettext
         self.preview_title.setText(_("The plan, as the patient will get it"))
         self.signatures_title.setText(_("Signatures"))
+        self.handoff.retranslate_ui()
         self.signatures.retranslate_ui()
         self.large_print.setText(_("Large print"))
         self.export_button.setText(_("Save the plan (PDF)"))
@@ -212,6 +225,7 @@ class ReviewStep(StepPage):
         chart_language = self.session.visit.chart_language
         plan = self.session.build_plan()
         self._exporting = (plan, sign)
+        self._handoff_source = (plan, self.session.visit.model_copy(deep=True))
         self.worker.export(
             ExportJob(
                 plan=plan,
@@ -242,6 +256,10 @@ class ReviewStep(StepPage):
             except OSError as exc:
                 log.error("the audit trail could not be written (%s)", exc.strerror)
             self._exporting = None
+        plan_and_visit = self._handoff_source
+        if plan_and_visit is not None:
+            plan, visit = plan_and_visit
+            self.handoff.show_for(Exported(path, plan, visit, record_metrics(plan, visit)))
         self.exported_plan.emit()
         set_role(self.result, "note")
         self.result.setText(_("Saved: {path}").format(path=path))

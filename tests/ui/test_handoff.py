@@ -1,0 +1,54 @@
+"""After saving: print (to a PDF printer), FHIR and calendar files, CollaboRATE answers."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from sdm_app.domain.flow import Step
+from sdm_app.storage.metrics import connect, summarize
+from sdm_app.ui import printing
+from sdm_app.ui.main_window import MainWindow
+from tests.ui.test_signatures import export, ready_to_export
+
+
+def test_print_and_record_and_calendar_and_collaborate(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: object
+) -> None:
+    ready_to_export(qtbot, window)
+    export(qtbot, window, tmp_path / "plan.pdf")
+    handoff = window.pages[Step.review].handoff
+    assert handoff.isVisible()
+
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer(_parent: object, _plan: object) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    monkeypatch.setattr(printing, "choose_printer", pdf_printer)  # type: ignore[attr-defined]
+    assert handoff.print_plan()
+    source_pages = len(PdfReader(tmp_path / "plan.pdf").pages)
+    assert len(PdfReader(io.BytesIO(printed.read_bytes())).pages) == source_pages
+    box = PdfReader(printed).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (
+        612,
+        792,
+    )  # US Letter for English
+
+    fhir = handoff.save_fhir()
+    ics = handoff.save_calendar()
+    assert fhir is not None and fhir.read_text(encoding="utf-8").startswith("{")
+    assert ics is not None and ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+    handoff.collaborate_answers = lambda _dialog: (4, 4, 3)  # type: ignore[method-assign]
+    assert handoff.ask_collaborate() == (4, 4, 3)
+    report = summarize(connect())
+    assert report.total.visits == 1 and report.total.collaborate_answered == 1
+    assert report.total.deferred == 1 and report.total.collaborate_top_box == 0
