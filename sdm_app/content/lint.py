@@ -19,6 +19,7 @@ from sdm_app.content.readability import measure, supported
 from sdm_app.content.translate import iter_texts
 from sdm_app.content.yaml_source import Path as NodePath
 from sdm_app.domain.aid import DecisionAid, RowKind
+from sdm_app.domain.text import LocalizedText
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,9 @@ def lint_aid(loaded: LoadedAid, today: dt.date | None = None) -> list[Diagnostic
 
 
 def _findings(aid: DecisionAid, today: dt.date) -> Iterator[tuple[NodePath, str, str]]:
-    text = lambda value: aid.text(value, aid.default_language)  # noqa: E731
+    def text(value: LocalizedText) -> str:
+        return aid.text(value, aid.default_language)
+
     option_ids = [o.id for o in aid.options]
     # SDM001
     if not any(o.no_change for o in aid.options) and aid.no_change_not_offered is None:
@@ -264,19 +267,19 @@ def _findings(aid: DecisionAid, today: dt.date) -> Iterator[tuple[NodePath, str,
         for language in aid.languages:
             if not field.text.has(language, aid.default_language):
                 yield field.segments, "SDM009", f"no {language} text (languages lists {language})"
-        for value in field.text.values():
-            if ONE_IN_X.search(value):
+        for written in field.text.values():
+            if found := ONE_IN_X.search(written):
                 yield (
                     field.segments,
                     "SDM011",
-                    f"'{ONE_IN_X.search(value).group(0)}': use 'N of 100' (or 1,000) instead",
-                )  # type: ignore[union-attr]
-            if DIRECTIVE.search(value):
+                    f"'{found.group(0)}': use 'N of 100' (or 1,000) instead",
+                )
+            if found := DIRECTIVE.search(written):
                 yield (
                     field.segments,
                     "SDM012",
-                    f"'{DIRECTIVE.search(value).group(0)}' tells the patient what to choose",
-                )  # type: ignore[union-attr]
+                    f"'{found.group(0)}' tells the patient what to choose",
+                )
     # SDM010
     for language, status in ev.translations.items():
         if status.status.value in ("drafted", "machine"):

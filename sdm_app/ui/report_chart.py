@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication
 
 from sdm_app.storage.metrics import Report
 
@@ -16,7 +17,7 @@ COLORS = (QColor("#1f4e79"), QColor("#6a9fd4"), QColor("#c77d12"))
 def save_chart(report: Report, path: Path) -> None:
     """Bars per aid: CollaboRATE top-box, SURE 4/4 and deferred shares, each labelled in %."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QGuiApplication.instance() or QGuiApplication([])
+    app = QApplication.instance() or QApplication([])  # a QApplication, so widgets can follow
     groups = [("All aids", report.total), *sorted(report.by_aid.items())]
     width, height = 220 + 180 * len(groups), 520
     image = QImage(width, height, QImage.Format.Format_RGB32)
