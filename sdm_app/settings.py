@@ -54,6 +54,8 @@ class Settings(BaseModel):
         default=None, description="None: by the plan's language (Letter in the Americas, else A4)."
     )
     large_print: bool = False
+    text_scale: int = Field(default=100, ge=100, le=200, description="Screen text size, percent.")
+    high_contrast: bool = False
     signing: SigningSettings = Field(default_factory=SigningSettings)
     idle_lock_minutes: int = Field(
         default=3,

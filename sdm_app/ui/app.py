@@ -47,9 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("sdm-app")
     app.setApplicationDisplayName("sdm-app")
-    apply_style(app)
     collector = GarbageCollector(app)
     settings = load_settings()
+    apply_style(app, settings.text_scale, settings.high_contrast)
     if args.lang:
         settings = settings.model_copy(update={"default_language": args.lang})
     window: QWidget

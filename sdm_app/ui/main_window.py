@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import contextlib
+import itertools
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +26,7 @@ from sdm_app.i18n import LANGUAGES, is_rtl, language_name
 from sdm_app.settings import save_settings
 from sdm_app.ui.autosave_controller import AutosaveController
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage
+from sdm_app.ui.steps.base import CLINICIAN_ONLY, StepPage
 from sdm_app.ui.steps.choose_step import ChooseStep
 from sdm_app.ui.steps.compare_step import CompareStep
 from sdm_app.ui.steps.costs_step import CostsStep
@@ -76,11 +79,33 @@ class MainWindow(QMainWindow):
         self.language.currentIndexChanged.connect(
             lambda index: session.set_language(self.language.itemData(index))
         )
+        self.smaller_action = QAction(self)
+        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.smaller_action.triggered.connect(lambda: self.change_text_size(-1))
+        self.larger_action = QAction(self)
+        self.larger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.larger_action.triggered.connect(lambda: self.change_text_size(+1))
+        self.contrast_action = QAction(self)
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(session.settings.high_contrast)
+        self.contrast_action.toggled.connect(self.set_high_contrast)
+        self.patient_view_action = QAction(self)
+        self.patient_view_action.setCheckable(True)
+        self.patient_view_action.setShortcut(QKeySequence("F2"))
+        self.patient_view_action.toggled.connect(self.set_patient_view)
+        self.text_size = QLabel()
         self.toolbar.addAction(self.new_visit_action)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.language)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.patient_view_action)
+        self.toolbar.addAction(self.smaller_action)
+        self.toolbar.addWidget(self.text_size)
+        self.toolbar.addAction(self.larger_action)
+        self.toolbar.addAction(self.contrast_action)
+        self.toolbar.addSeparator()
         self.toolbar.addAction(self.settings_action)
+        self.patient_view = False
 
         self.indicator = StepIndicator()
         self.stack = QStackedWidget()
@@ -150,9 +175,12 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         session.language_changed.connect(self._language_changed)
+        session.visit_changed.connect(lambda *_args: QTimer.singleShot(0, self.fix_tab_order))
         session.visit_replaced.connect(self._visit_replaced)
         session.register(self)
         self._apply_direction()
+        if session.settings.text_scale != 100 or session.settings.high_contrast:
+            self._restyle()
         self.go_to(Step.start)
 
     # -- navigation -----------------------------------------------------------------------
@@ -174,6 +202,24 @@ class MainWindow(QMainWindow):
         self.next_button.setEnabled(index < len(STEPS) - 1)
         page.entered()
         page.scroll.verticalScrollBar().setValue(0)
+        self.fix_tab_order()
+        QTimer.singleShot(0, lambda: self._focus_into(page))
+
+    def _focus_into(self, page: StepPage) -> None:
+        """Keyboard users land in the new step (once its new widgets are on screen)."""
+        focused = QApplication.focusWidget()
+        chain = page.focus_chain()
+        outside = focused is None or not page.isAncestorOf(focused)
+        if page.isVisible() and chain and outside and focused is not self.indicator:
+            chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def fix_tab_order(self) -> None:
+        """Tab moves through the step list, the page in reading order, then Back and Next."""
+        page = self.stack.currentWidget()
+        assert isinstance(page, StepPage)
+        chain = [self.indicator, *page.focus_chain(), self.back_button, self.next_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def go_next(self) -> None:
         """The next step."""
@@ -196,6 +242,21 @@ class MainWindow(QMainWindow):
         self.new_visit_action.setText(_("New visit"))
         self.new_visit_action.setToolTip(_("Start a new visit (Ctrl+Shift+N)"))
         self.settings_action.setText(_("Settings"))
+        self.smaller_action.setText(_("A−"))
+        self.smaller_action.setToolTip(_("Smaller text (Ctrl+−)"))
+        self.larger_action.setText(_("A+"))
+        self.larger_action.setToolTip(_("Larger text (Ctrl++)"))
+        self.contrast_action.setText(_("High contrast"))
+        self.patient_view_action.setText(
+            _("Back to the clinician view") if self.patient_view else _("Patient view")
+        )
+        self.patient_view_action.setToolTip(
+            _("Large type for the patient; hides clinician-only details (F2)")
+        )
+        self.text_size.setText(f"{self.session.settings.text_scale}%")
+        self.text_size.setAccessibleName(
+            _("Text size {percent}%").format(percent=self.session.settings.text_scale)
+        )
         self.language.setAccessibleName(_("Patient's language"))
         self.language.setToolTip(_("Patient's language"))
         self.back_button.setText(_("Back"))
@@ -258,6 +319,47 @@ class MainWindow(QMainWindow):
         if self.autosave is not None:
             self.autosave.discard(self.session.visit.id)
         self.session.new_visit()
+
+    # -- text size, contrast, patient view --------------------------------------------------
+
+    def _restyle(self) -> None:
+        from sdm_app.ui.style import apply_style
+
+        app = QApplication.instance()
+        scale = self.session.settings.text_scale
+        if self.patient_view:
+            scale = max(scale, 175)
+        if isinstance(app, QApplication):
+            apply_style(app, scale, self.session.settings.high_contrast)
+        self.retranslate_ui()
+
+    def change_text_size(self, step: int) -> None:
+        """One step smaller or larger, 100 % to 200 %; remembered."""
+        from sdm_app.ui.style import SCALES
+
+        current = self.session.settings.text_scale
+        index = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - current))
+        index = max(0, min(len(SCALES) - 1, index + step))
+        self._save_setting(text_scale=SCALES[index])
+
+    def set_high_contrast(self, on: bool) -> None:
+        """The high-contrast theme on or off; remembered."""
+        self._save_setting(high_contrast=on)
+
+    def _save_setting(self, **changes: object) -> None:
+        self.session.settings = self.session.settings.model_copy(update=changes)
+        with contextlib.suppress(OSError):  # still applied for this session if not saved
+            save_settings(self.session.settings)
+        self._restyle()
+
+    def set_patient_view(self, on: bool) -> None:
+        """Turn the screen to the patient (large type, clinician-only details hidden), or back."""
+        self.patient_view = on
+        for widget in self.findChildren(QWidget):
+            if widget.property(CLINICIAN_ONLY):
+                widget.setVisible(not on)
+        self.settings_action.setVisible(not on)
+        self._restyle()
 
     # -- privacy --------------------------------------------------------------------------
 

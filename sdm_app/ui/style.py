@@ -1,73 +1,131 @@
-"""The app's look: large, calm, high-contrast, with finger-sized targets."""
+"""The app's look: large, calm, high-contrast, with finger-sized targets.
+
+Two themes (standard and high contrast) and a text scale from 100 % to 200 %.
+Colours are never the only carrier of meaning: selected buttons are filled *and*
+bold, warnings have a border and words, focus has a thick outline.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 13
 TOUCH = 44  # minimum touch target, px
+SCALES = (100, 125, 150, 175, 200)
 
-ACCENT = "#1f4e79"
-ACCENT_LIGHT = "#dbe7f3"
-INK = "#1b1b1b"
-MUTED = "#4a5560"
-LINE = "#c9d1d9"
-SURFACE = "#f6f8fa"
-WARN_BG = "#fff4d6"
-WARN_INK = "#5c4200"
 
-STYLESHEET = f"""
-QWidget {{ color: {INK}; }}
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one theme."""
+
+    accent: str
+    accent_light: str
+    ink: str
+    muted: str
+    line: str
+    surface: str
+    warn_bg: str
+    warn_ink: str
+    note_bg: str
+    note_ink: str
+    focus: str
+    border: int  # px
+
+
+STANDARD = Theme(
+    "#1f4e79",
+    "#dbe7f3",
+    "#1b1b1b",
+    "#4a5560",
+    "#c9d1d9",
+    "#f6f8fa",
+    "#fff4d6",
+    "#5c4200",
+    "#e3f1e6",
+    "#1d4a27",
+    "#f0a500",
+    1,
+)
+HIGH_CONTRAST = Theme(
+    "#002b55",
+    "#ffffff",
+    "#000000",
+    "#000000",
+    "#000000",
+    "#ffffff",
+    "#ffffff",
+    "#000000",
+    "#ffffff",
+    "#000000",
+    "#c25e00",
+    2,
+)
+
+# Kept for modules that draw with the standard colours.
+ACCENT, INK = STANDARD.accent, STANDARD.ink
+
+
+def stylesheet(theme: Theme, scale: int) -> str:
+    """The stylesheet for a theme and text scale (percent)."""
+    t = theme
+    pt = BASE_POINT_SIZE * scale / 100
+    touch = max(TOUCH, int(TOUCH * scale / 100 * 0.9))
+    return f"""
+QWidget {{ color: {t.ink}; font-size: {pt:.1f}pt; }}
 QMainWindow, QDialog {{ background: white; }}
 QPushButton, QToolButton {{
-    min-height: {TOUCH}px; padding: 4px 16px; border: 1px solid {LINE};
-    border-radius: 6px; background: {SURFACE};
+    min-height: {touch}px; padding: 4px 16px; border: {t.border}px solid {t.line};
+    border-radius: 6px; background: {t.surface};
 }}
-QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
+QPushButton:hover, QToolButton:hover {{ border-color: {t.accent}; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,
 QComboBox:focus, QDateEdit:focus, QListWidget:focus, QCheckBox:focus, QRadioButton:focus {{
-    outline: 3px solid #f0a500; border: 2px solid #f0a500;
+    outline: 3px solid {t.focus}; border: 3px solid {t.focus};
 }}
-QPushButton:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
-QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT};
+QPushButton:checked {{ background: {t.accent}; color: white; border-color: {t.accent}; font-weight: 700; }}
+QPushButton[primary="true"] {{ background: {t.accent}; color: white; border-color: {t.accent};
     font-weight: 600; }}
 QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled {{
-    color: #8a949e; background: #eef0f2; }}
-QLineEdit, QComboBox, QDateEdit {{ min-height: {TOUCH - 6}px; padding: 2px 8px;
-    border: 1px solid {LINE}; border-radius: 6px; background: white; }}
+    color: #6b7580; background: #eef0f2; }}
+QLineEdit, QComboBox, QDateEdit {{ min-height: {touch - 6}px; padding: 2px 8px;
+    border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ width: 30px; border: none; }}
 QComboBox::down-arrow, QDateEdit::down-arrow {{ width: 12px; height: 12px; }}
-QTextEdit, QPlainTextEdit {{ border: 1px solid {LINE}; border-radius: 6px; background: white; }}
-QCheckBox, QRadioButton {{ min-height: {TOUCH - 8}px; spacing: 10px; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
-QLabel[role="title"] {{ font-size: {BASE_POINT_SIZE + 9}pt; font-weight: 600; }}
-QLabel[role="subtitle"] {{ font-size: {BASE_POINT_SIZE + 3}pt; font-weight: 600;
-    color: {ACCENT}; }}
-QLabel[role="muted"] {{ color: {MUTED}; }}
-QLabel[role="warning"] {{ background: {WARN_BG}; color: {WARN_INK}; border-radius: 6px;
-    padding: 10px; }}
-QLabel[role="note"] {{ background: #e3f1e6; color: #1d4a27; border-radius: 6px; padding: 10px; }}
-QFrame[role="card"] {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
-QFrame[role="chosen"] {{ background: {ACCENT_LIGHT}; border: 2px solid {ACCENT};
-    border-radius: 8px; }}
-QListWidget {{ border: 1px solid {LINE}; border-radius: 6px; }}
-QListWidget::item {{ padding: 10px; border-bottom: 1px solid #eef0f2; }}
-QListWidget::item:selected {{ background: {ACCENT_LIGHT}; color: {INK}; }}
+QTextEdit, QPlainTextEdit {{ border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
+QCheckBox, QRadioButton {{ min-height: {touch - 8}px; spacing: 10px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
+QLabel[role="title"] {{ font-size: {pt + 9 * scale / 100:.1f}pt; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: {pt + 3 * scale / 100:.1f}pt; font-weight: 600; color: {t.accent}; }}
+QLabel[role="muted"] {{ color: {t.muted}; }}
+QLabel[role="warning"] {{ background: {t.warn_bg}; color: {t.warn_ink}; border-radius: 6px;
+    padding: 10px; border: {t.border}px solid {t.warn_ink}; }}
+QLabel[role="note"] {{ background: {t.note_bg}; color: {t.note_ink}; border-radius: 6px; padding: 10px;
+    border: {t.border}px solid {t.note_ink}; }}
+QFrame[role="card"] {{ background: white; border: {t.border}px solid {t.line}; border-radius: 8px; }}
+QListWidget {{ border: {t.border}px solid {t.line}; border-radius: 6px; }}
+QListWidget::item {{ padding: 10px; border-bottom: 1px solid {t.line}; }}
+QListWidget::item:selected {{ background: {t.accent_light}; color: {t.ink}; font-weight: 700;
+    border-left: 6px solid {t.accent}; }}
 QScrollArea {{ border: none; background: white; }}
 """
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, scale: int = 100, high_contrast: bool = False) -> None:
     """Set the font, palette and stylesheet for the whole app."""
+    theme = HIGH_CONTRAST if high_contrast else STANDARD
     font = QFont(app.font())
-    font.setPointSize(BASE_POINT_SIZE)
+    font.setPointSizeF(BASE_POINT_SIZE * scale / 100)
     app.setFont(font)
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("white"))
     palette.setColor(QPalette.ColorRole.Base, QColor("white"))
-    palette.setColor(QPalette.ColorRole.Text, QColor(INK))
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(INK))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.Text, QColor(theme.ink))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(theme.ink))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(theme.ink))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(theme.accent))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     app.setPalette(palette)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet(theme, scale))

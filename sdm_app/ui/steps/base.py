@@ -29,6 +29,15 @@ def localize_date_edit(edit: QDateEdit, language: str) -> None:
     edit.setDisplayFormat(pattern.strip(" ,"))
 
 
+CLINICIAN_ONLY = "clinicianOnly"
+
+
+def clinician_only(*widgets: QWidget) -> None:
+    """Mark widgets the patient view hides (identifiers, instructions, private notes)."""
+    for widget in widgets:
+        widget.setProperty(CLINICIAN_ONLY, True)
+
+
 def set_role(widget: QWidget, role: str) -> None:
     """Change a widget's style role and restyle it."""
     widget.setProperty("role", role)
@@ -50,6 +59,7 @@ class StepPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take the focus
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(32, 24, 32, 24)
@@ -58,12 +68,18 @@ class StepPage(QWidget):
         self.body.addWidget(self.title)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)
+        self._stale = True
         session.visit_changed.connect(self._on_visit_changed)
-        session.visit_replaced.connect(self.refresh)
+        session.visit_replaced.connect(self._replaced)
 
     def _on_visit_changed(self, section: str, source: object) -> None:
         if source is not self:
+            self._stale = True
             self.on_visit_changed(section)
+
+    def _replaced(self) -> None:
+        self._stale = False
+        self.refresh()
 
     def on_visit_changed(self, section: str) -> None:
         """Another view changed ``section`` of the visit; show it if it matters here."""
@@ -77,9 +93,40 @@ class StepPage(QWidget):
         """Set every text in the screen language."""
         self.title.setText(self.session.tr.gettext(STEP_TITLES[self.step]))
 
+    def focus_chain(self) -> list[QWidget]:
+        """The page's focusable widgets in reading order (layout order, not creation order)."""
+        chain: list[QWidget] = []
+
+        def walk(layout: object) -> None:
+            for index in range(layout.count()):  # type: ignore[attr-defined]
+                item = layout.itemAt(index)  # type: ignore[attr-defined]
+                widget = item.widget()
+                if widget is not None:
+                    visit(widget)
+                elif item.layout() is not None:
+                    walk(item.layout())
+
+        def visit(widget: QWidget) -> None:
+            if widget.isHidden() and widget.testAttribute(
+                Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+            ):
+                return  # hidden on purpose (new widgets are "hidden" until the event loop shows them)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(
+                widget, QScrollArea
+            ):
+                chain.append(widget)
+            if widget.layout() is not None:
+                walk(widget.layout())
+
+        walk(self.body)
+        return chain
+
     def entered(self) -> None:
-        """The step became visible."""
-        self.refresh()
+        """The step became visible: redraw only if the visit changed elsewhere meanwhile, so
+        moving between steps is instant and keeps the keyboard focus."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def changed(self, section: str) -> None:
         """Tell the session this page changed ``section`` of the visit."""

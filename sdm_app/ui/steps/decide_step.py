@@ -23,8 +23,9 @@ from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import DecisionStatus
 from sdm_app.i18n import N_
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label, localize_date_edit, set_role
+from sdm_app.ui.steps.base import StepPage, clinician_only, label, localize_date_edit, set_role
 from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.widgets.check_row import CheckRow
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 
 LATER = "__later__"
@@ -111,6 +112,7 @@ class DecideStep(StepPage):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self.later = QRadioButton()
+        clinician_only(self.teach_prompt)
         self.choice_group.buttonToggled.connect(self._choice_toggled)
         self.decide_by.dateChanged.connect(self._decide_by_changed)
         self.reasons.textChanged.connect(self._reasons_changed)
@@ -166,13 +168,14 @@ class DecideStep(StepPage):
         self.option_buttons = {}
         if aid is not None:
             for option in aid.options:
-                button = QRadioButton(self.session.text(option.name))
-                self.choice_group.addButton(button)
-                self.choices.addWidget(button)
-                self.option_buttons[option.id] = button
-        self.later = QRadioButton(_("Not yet: take more time and decide later"))
+                row = CheckRow(self.session.text(option.name), radio=True)
+                self.choice_group.addButton(row.check)
+                self.choices.addWidget(row)
+                self.option_buttons[option.id] = row.check  # type: ignore[assignment]
+        later = CheckRow(_("Not yet: take more time and decide later"), radio=True)
+        self.later = later.check  # type: ignore[assignment]
         self.choice_group.addButton(self.later)
-        self.choices.addWidget(self.later)
+        self.choices.addWidget(later)
         decision = visit.decision
         if decision.status is DecisionStatus.chosen and decision.option_id in self.option_buttons:
             self.option_buttons[decision.option_id].setChecked(True)

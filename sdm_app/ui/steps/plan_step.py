@@ -23,7 +23,7 @@ from sdm_app.domain.flow import Step, suggested_steps
 from sdm_app.domain.visit import DecisionStatus, NextStep
 from sdm_app.i18n.phrases import WHO_LABELS
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label, localize_date_edit
+from sdm_app.ui.steps.base import StepPage, clinician_only, label, localize_date_edit
 from sdm_app.ui.steps.options_step import clear_layout
 
 NO_DATE = QDate(2000, 1, 1)
@@ -129,11 +129,24 @@ class PlanStep(StepPage):
             follow.addRow(lab, field)
         self.contacts_title = label("subtitle")
         self.contacts = label()
+        self.notes_title = label("subtitle")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(120)
+        clinician_only(self.notes_title, self.notes)
         for widget in (self.steps_title, self.steps_hint, steps_box):
             self.body.addWidget(widget)
         self.body.addLayout(buttons)
-        for widget in (self.follow_title, follow_box, self.contacts_title, self.contacts):
+        for widget in (
+            self.follow_title,
+            follow_box,
+            self.contacts_title,
+            self.contacts,
+            self.notes_title,
+            self.notes,
+        ):
             self.body.addWidget(widget)
+        self.notes.textChanged.connect(self._notes_changed)
         self.body.addStretch(1)
         self.add_step.clicked.connect(self._add_step)
         self.suggest.clicked.connect(self._use_suggestions)
@@ -165,6 +178,8 @@ class PlanStep(StepPage):
         self.follow_with.setAccessibleName(_("Follow-up with whom"))
         self.follow_how.setAccessibleName(_("Follow-up how"))
         self.contacts_title.setText(_("Who to call"))
+        self.notes_title.setText(_("Notes for the clinician only (never printed)"))
+        self.notes.setAccessibleName(_("Notes for the clinician only"))
         self.refresh()
 
     def entered(self) -> None:
@@ -226,6 +241,10 @@ class PlanStep(StepPage):
         self.follow_how.setText(visit.follow_up.how)
         for widget in (self.follow_date, self.follow_with, self.follow_how):
             widget.blockSignals(False)
+        if self.notes.toPlainText() != visit.clinician_notes:
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(visit.clinician_notes)
+            self.notes.blockSignals(False)
         clinic = self.session.settings.clinic
         lines = (
             [f"{clinic.name}: {clinic.phone}".strip(": ")] if (clinic.name or clinic.phone) else []
@@ -253,6 +272,10 @@ class PlanStep(StepPage):
         self.session.visit.next_steps = self._suggestions()
         self.changed("next_steps")
         self.refresh()
+
+    def _notes_changed(self) -> None:
+        self.session.visit.clinician_notes = self.notes.toPlainText()[:4000]
+        self.changed("clinician_notes")
 
     def _follow_changed(self, *_args: object) -> None:
         follow = self.session.visit.follow_up

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 from sdm_app.domain.flow import Step
 from sdm_app.i18n import LANGUAGES, language_name
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label, localize_date_edit
+from sdm_app.ui.steps.base import StepPage, clinician_only, label, localize_date_edit
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -60,6 +60,7 @@ class StartStep(StepPage):
             lab.setBuddy(field)
             self.form.addRow(lab, field)
         self.body.addWidget(form_box)
+        clinician_only(self.labels[2], self.birth_date, self.labels[3], self.record_number)
         self.body.addStretch(1)
 
         self.patient_name.textEdited.connect(self._name_edited)

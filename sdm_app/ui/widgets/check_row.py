@@ -1,32 +1,34 @@
-"""A checkbox whose text wraps: QCheckBox cannot wrap, so the text is a buddy label."""
+"""A checkbox or radio button whose text wraps: Qt's cannot wrap, so the text is a buddy label."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
 
 
 class _ClickableLabel(QLabel):
-    def __init__(self, check: QCheckBox) -> None:
+    def __init__(self, check: QAbstractButton) -> None:
         super().__init__()
         self._check = check
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton and self._check.isEnabled():
-            self._check.toggle()
+            self._check.click()
             self._check.setFocus()
 
 
 class CheckRow(QWidget):
     """A checkbox followed by wrapping text; clicking the text toggles the box."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, *, radio: bool = False
+    ) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        self.check = QCheckBox()
+        self.check: QAbstractButton = QRadioButton() if radio else QCheckBox()
         self.label = _ClickableLabel(self.check)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 
@@ -37,6 +38,18 @@ class ChoiceButtons(QWidget):
         for button, text, name in zip(self.buttons, labels, names or labels, strict=True):
             button.setText(text)
             button.setAccessibleName(name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Left and Right move between the choices, like a radio group; Space chooses."""
+        focused = next((b for b in self.buttons if b.hasFocus()), None)
+        if focused is not None and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 1 if event.key() == Qt.Key.Key_Right else -1
+            if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                step = -step
+            index = max(0, min(len(self.buttons) - 1, self.buttons.index(focused) + step))
+            self.buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        super().keyPressEvent(event)
 
     def _clicked(self, index: int) -> None:
         clicked = self.buttons[index]

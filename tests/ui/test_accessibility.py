@@ -1,0 +1,186 @@
+"""Accessibility: names for every control, the whole visit by keyboard, big targets,
+text up to 200 %, high contrast, and the patient view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from sdm_app.content.visit_file import load_visit
+from sdm_app.domain.flow import STEPS, Step
+from sdm_app.domain.visit import DecisionStatus
+from sdm_app.settings import load_settings
+from sdm_app.ui.export import visit_path_for
+from sdm_app.ui.main_window import MainWindow
+from tests.ui.test_flow import click_item
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface else ""
+
+
+def focusable(window: MainWindow) -> list[QWidget]:
+    return [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not isinstance(w, QScrollArea)
+        and not w.objectName().startswith("qt_")  # Qt's inner editors, named through their owner
+    ]
+
+
+def test_every_focusable_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    unnamed: list[str] = []
+    for step in STEPS:
+        window.go_to(step)
+        qtbot.wait(20)
+        for widget in focusable(window):
+            if not accessible_name(widget):
+                unnamed.append(f"{step.value}: {type(widget).__name__}")
+    assert unnamed == []
+
+
+def test_touch_targets_are_at_least_44_px(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    small = []
+    for step in STEPS:
+        window.go_to(step)
+        qtbot.wait(20)
+        for button in window.findChildren(QAbstractButton):
+            if (
+                button.isVisible()
+                and type(button).__name__ in ("QPushButton", "QToolButton")
+                and button.height() < 44
+            ):
+                small.append(f"{step.value}: {button.text()!r} {button.height()}px")
+    assert small == []
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifier)
+    qtbot.wait(5)  # a person's pace: the event loop runs between keys
+
+
+def tab_to(qtbot: QtBot, widget: QWidget, limit: int = 60) -> None:
+    """Press Tab until ``widget`` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if widget.hasFocus():
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(
+        f"{type(widget).__name__} {accessible_name(widget)!r} cannot be reached with Tab"
+    )
+
+
+def test_the_whole_visit_with_the_keyboard_alone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.pages[Step.start].patient_name.setFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "Keyboard Only")
+    press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    choose = window.pages[Step.choose]
+    tab_to(qtbot, choose.search)
+    qtbot.keyClicks(choose.search, "statin")
+    tab_to(qtbot, choose.aid_list)
+    press(qtbot, Qt.Key.Key_Down)
+    assert window.session.aid is not None and window.session.aid.id == "statin-primary-prevention"
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    values = window.pages[Step.values]
+    prompt = window.session.aid.values[0].id
+    tab_to(qtbot, values.selectors[prompt].buttons[0])  # Tab reaches the group ...
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Right)  # ... and the arrows move within it
+    assert values.selectors[prompt].buttons[3].hasFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert window.session.visit.ratings[prompt] == 3
+    press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    decide = window.pages[Step.decide]
+    first_option = decide.option_buttons[window.session.aid.options[0].id]
+    tab_to(qtbot, first_option)  # Tab reaches the choices; the arrows move between them
+    for _ in window.session.aid.options:
+        press(qtbot, Qt.Key.Key_Down)
+    assert decide.later.hasFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, decide.reasons)
+    qtbot.keyClicks(decide.reasons, "Need time")
+    tab_to(qtbot, decide.teach_done)
+    press(qtbot, Qt.Key.Key_Space)
+    assert window.session.visit.teach_back.done
+    window.pages[Step.review].choose_path = lambda: tmp_path / "plan.pdf"  # type: ignore[method-assign]
+    press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    review = window.pages[Step.review]
+    assert window.current_step is Step.review
+    tab_to(qtbot, review.export_button)
+    with qtbot.waitSignal(review.worker.exported, timeout=30000):
+        press(qtbot, Qt.Key.Key_Space)
+    visit = load_visit(visit_path_for(tmp_path / "plan.pdf")).visit
+    assert visit is not None and visit.patient.display_name == "Keyboard Only"
+    assert (
+        visit.decision.status is DecisionStatus.decide_later
+        and visit.decision.reasons == "Need time"
+    )
+
+
+def test_text_size_up_to_200_percent_reflows_and_is_remembered(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    for _ in range(6):
+        window.larger_action.trigger()
+    assert window.session.settings.text_scale == 200
+    assert load_settings().text_scale == 200
+    assert window.text_size.text() == "200%"
+    for step in STEPS:
+        window.go_to(step)
+        qtbot.wait(30)
+        page = window.pages[step]
+        inner = page.scroll.widget()
+        assert inner.width() <= page.scroll.viewport().width() + 1, step  # no sideways scrolling
+    for _ in range(6):
+        window.smaller_action.trigger()
+    assert window.session.settings.text_scale == 100
+
+
+def test_high_contrast_is_a_remembered_choice(qtbot: QtBot, window: MainWindow) -> None:
+    window.contrast_action.trigger()
+    assert window.session.settings.high_contrast and load_settings().high_contrast
+    assert "#000000" in QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    window.contrast_action.trigger()
+    assert not load_settings().high_contrast
+
+
+def test_patient_view_hides_clinician_details_and_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    start = window.pages[Step.start]
+    assert start.record_number.isVisible()
+    window.patient_view_action.trigger()
+    assert not start.record_number.isVisible() and not start.birth_date.isVisible()
+    window.go_to(Step.plan)
+    assert not window.pages[Step.plan].notes.isVisible()
+    assert (
+        "175" in QApplication.instance().styleSheet()
+        or "22.8pt" in QApplication.instance().styleSheet()
+    )  # type: ignore[union-attr]
+    window.patient_view_action.trigger()
+    assert window.pages[Step.plan].notes.isVisible()
+    window.go_to(Step.start)
+    assert start.record_number.isVisible()
