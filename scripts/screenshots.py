@@ -40,16 +40,21 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--steps", default="all")
+    parser.add_argument("--scale", type=int, default=100, help="text size, percent")
+    parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--patient-view", action="store_true")
     args = parser.parse_args()
     width, height = (int(x) for x in args.size.split("x"))
     app = QApplication(sys.argv[:1])
-    apply_style(app)
+    apply_style(app, args.scale, args.high_contrast)
     settings = Settings(
+        text_scale=args.scale,
+        high_contrast=args.high_contrast,
         clinic=Clinic(
             name="Riverside Family Clinic",
             phone="(555) 010-0100",
             contacts=[Contact(label="Nurse line", phone="(555) 010-0123", hours="Mon-Fri 8-5")],
-        )
+        ),
     )
     session = VisitSession(Library.load(), settings)
     window = MainWindow(session)
@@ -61,6 +66,8 @@ def main() -> int:
     if args.lang:
         visit.patient.language = args.lang
     session.open_visit(visit)
+    if args.patient_view:
+        window.patient_view_action.trigger()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     lang = session.language
@@ -75,7 +82,10 @@ def main() -> int:
         window.review.worker.wait()
         QCoreApplication.processEvents()
         settle(200)
-        name = out / f"{args.visit}-{lang}-{width}x{height}-{index:02d}-{step.value}.png"
+        extra = f"-{args.scale}pct" if args.scale != 100 else ""
+        extra += "-contrast" if args.high_contrast else ""
+        extra += "-patient" if args.patient_view else ""
+        name = out / f"{args.visit}-{lang}-{width}x{height}{extra}-{index:02d}-{step.value}.png"
         window.grab().save(str(name))
         print(name.relative_to(ROOT) if name.is_relative_to(ROOT) else name)
     window.close()

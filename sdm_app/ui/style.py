@@ -85,7 +85,7 @@ QPushButton:focus, QToolButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTe
 QComboBox:focus, QDateEdit:focus, QListWidget:focus, QCheckBox:focus, QRadioButton:focus {{
     outline: 3px solid {t.focus}; border: 3px solid {t.focus};
 }}
-QPushButton:checked {{ background: {t.accent}; color: white; border-color: {t.accent}; font-weight: 700; }}
+QPushButton:checked {{ background: {t.accent}; color: white; border: 3px solid {t.ink}; }}
 QPushButton[primary="true"] {{ background: {t.accent}; color: white; border-color: {t.accent};
     font-weight: 600; }}
 QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled {{

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -58,7 +59,7 @@ class StepRow(QFrame):
         self.page = page
         self.index = index
         _ = page.session.tr.gettext
-        row = QHBoxLayout(self)
+        row = QGridLayout(self)
         self.what = QPlainTextEdit(step.what)
         self.what.setTabChangesFocus(True)
         lines = self.what.fontMetrics().lineSpacing()
@@ -74,10 +75,11 @@ class StepRow(QFrame):
         self.when.setAccessibleName(_("Step {n}: when").format(n=index + 1))
         self.remove = QPushButton(_("Remove"))
         self.remove.setAccessibleName(_("Remove step {n}").format(n=index + 1))
-        row.addWidget(self.what, 3)
-        row.addWidget(self.who, 1)
-        row.addWidget(self.when, 1)
-        row.addWidget(self.remove)
+        row.addWidget(self.what, 0, 0, 1, 4)  # the step on its own line: it wraps at any text size
+        row.addWidget(self.who, 1, 0)
+        row.addWidget(self.when, 1, 1)
+        row.addWidget(self.remove, 1, 3)
+        row.setColumnStretch(2, 1)
         self.what.textChanged.connect(self._save)
         self.who.currentIndexChanged.connect(lambda _index: self._save())
         self.when.dateChanged.connect(lambda _date: self._save())

@@ -1,4 +1,5 @@
-"""A row of large, exclusive toggle buttons: a touch-friendly radio group."""
+"""A row of large, exclusive toggle buttons: a touch-friendly radio group that wraps
+onto more lines when the text is large or the window narrow."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QSizePolicy, QWidget
 
 
 class ChoiceButtons(QWidget):
@@ -18,20 +19,39 @@ class ChoiceButtons(QWidget):
     def __init__(self, values: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values = list(values)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(6)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so a second click can clear the answer
         self.buttons: list[QPushButton] = []
         for index, _value in enumerate(self._values):
             button = QPushButton()
             button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             self.group.addButton(button, index)
-            layout.addWidget(button)
             self.buttons.append(button)
-        layout.addStretch(1)
+        self._columns = 0
+        self._place(len(self.buttons))
         self.group.idClicked.connect(self._clicked)
+
+    def _place(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.buttons):
+            self.grid.addWidget(
+                button, index // columns, index % columns, Qt.AlignmentFlag.AlignLeft
+            )
+        self.grid.setColumnStretch(columns, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """As many buttons on a line as fit."""
+        super().resizeEvent(event)
+        widest = max((b.sizeHint().width() for b in self.buttons), default=1) + self.grid.spacing()
+        self._place(max(1, min(len(self.buttons), self.width() // max(widest, 1))))
 
     def set_labels(self, labels: Sequence[str], names: Sequence[str] | None = None) -> None:
         """Set the button texts (and accessible names)."""

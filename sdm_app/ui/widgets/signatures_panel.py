@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -154,12 +155,26 @@ class SignaturesPanel(QWidget):
         super().__init__()
         self.session = session
         self._on_change = on_change
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.patient = SignatureBox(self, patient_side=True)
         self.clinician = SignatureBox(self, patient_side=False)
-        grid.addWidget(self.patient, 0, 0)
-        grid.addWidget(self.clinician, 0, 1)
+        self._stacked: bool | None = None
+        self._place(stacked=False)
+
+    def _place(self, stacked: bool) -> None:
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        self.grid.removeWidget(self.patient)
+        self.grid.removeWidget(self.clinician)
+        self.grid.addWidget(self.patient, 0, 0)
+        self.grid.addWidget(self.clinician, 1 if stacked else 0, 0 if stacked else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Side by side when there is room, one above the other when not."""
+        super().resizeEvent(event)
+        self._place(stacked=self.width() < self.fontMetrics().averageCharWidth() * 90)
 
     def retranslate_ui(self) -> None:
         """Set every text in the screen language."""

@@ -18,6 +18,7 @@ class StepIndicator(QListWidget):
         super().__init__()
         self.setFixedWidth(270)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for step in STEPS:
             item = QListWidgetItem()
@@ -26,7 +27,8 @@ class StepIndicator(QListWidget):
         self.currentRowChanged.connect(self._row_changed)
 
     def retranslate(self, tr: Translator) -> None:
-        """Set the step names in the current language."""
+        """Set the step names in the current language (the width follows the text size)."""
+        self.setFixedWidth(max(230, min(330, self.fontMetrics().averageCharWidth() * 17)))
         self.setAccessibleName(tr.gettext("Steps of the visit"))
         for index, step in enumerate(STEPS):
             self.item(index).setText(f"{index + 1}.  {tr.gettext(STEP_TITLES[step])}")
