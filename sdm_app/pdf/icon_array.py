@@ -41,42 +41,50 @@ class IconArray(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw every figure; the affected ones first, grouped."""
+        """Draw every figure; the affected ones first, grouped.
+
+        Each kind of figure is drawn once per document as a form (an XObject) and then
+        placed, so a 1,000-figure array costs a thousand short placements, not a
+        thousand sets of curves.
+        """
         canvas = self.canv
         cell_h = self.height / self.rows
+        kind = "person" if self.per <= 100 else "square"
+        for affected in (True, False):
+            _define_form(canvas, kind, affected)
         for index in range(self.per):
             col, row = index % self.cols, index // self.cols
-            x = col * self.cell
-            y = self.height - (row + 1) * cell_h
-            affected = index < self.events
-            if self.per <= 100:
-                _person(canvas, x, y, self.cell, cell_h, affected)
-            else:
-                _square(canvas, x, y, self.cell, affected)
+            canvas.saveState()
+            canvas.transform(
+                self.cell,
+                0,
+                0,
+                cell_h if kind == "person" else self.cell,
+                col * self.cell,
+                self.height - (row + 1) * cell_h,
+            )
+            canvas.doForm(_form_name(kind, index < self.events))
+            canvas.restoreState()
 
 
-def _person(c: Canvas, x: float, y: float, w: float, h: float, affected: bool) -> None:
-    c.saveState()
+def _form_name(kind: str, affected: bool) -> str:
+    return f"sdmIcon{kind.title()}{'On' if affected else 'Off'}"
+
+
+def _define_form(canvas: Canvas, kind: str, affected: bool) -> None:
+    """A figure in a 1 x 1 box (scaled when placed), defined once per document."""
+    name = _form_name(kind, affected)
+    if canvas.hasForm(name):
+        return
+    canvas.beginForm(name, lowerx=0, lowery=0, upperx=1, uppery=1)
     color = AFFECTED if affected else UNAFFECTED
-    c.setStrokeColor(color)
-    c.setFillColor(color)
-    c.setLineWidth(0.6)
-    cx = x + w / 2
-    head_r = w * 0.17
-    c.circle(cx, y + h * 0.78, head_r, stroke=1, fill=int(affected))
-    body_w, body_h = w * 0.52, h * 0.5
-    c.roundRect(
-        cx - body_w / 2, y + h * 0.1, body_w, body_h, body_w * 0.35, stroke=1, fill=int(affected)
-    )
-    c.restoreState()
-
-
-def _square(c: Canvas, x: float, y: float, w: float, affected: bool) -> None:
-    c.saveState()
-    color = AFFECTED if affected else UNAFFECTED
-    c.setStrokeColor(color)
-    c.setFillColor(color)
-    c.setLineWidth(0.4)
-    pad = w * 0.15
-    c.rect(x + pad, y + pad, w - 2 * pad, w - 2 * pad, stroke=1, fill=int(affected))
-    c.restoreState()
+    canvas.setStrokeColor(color)
+    canvas.setFillColor(color)
+    if kind == "person":
+        canvas.setLineWidth(0.06)
+        canvas.circle(0.5, 0.78, 0.17, stroke=1, fill=int(affected))
+        canvas.roundRect(0.24, 0.1, 0.52, 0.5, 0.18, stroke=1, fill=int(affected))
+    else:
+        canvas.setLineWidth(0.08)
+        canvas.rect(0.15, 0.15, 0.7, 0.7, stroke=1, fill=int(affected))
+    canvas.endForm()

@@ -114,6 +114,7 @@ class PlanWorker(QObject):
         self._signals.failed.connect(self._failed)
         self._latest = 0
         self._kinds: dict[int, str] = {}
+        self._running: dict[int, _Job] = {}
 
     def render(self, plan: CarePlan, large_print: bool, paper: str | None) -> None:
         """Render for preview; only the newest request's result is announced."""
@@ -129,13 +130,17 @@ class PlanWorker(QObject):
     def _start(self, kind: str, job: ExportJob) -> None:
         self._latest += 1
         self._kinds[self._latest] = kind
-        self.pool.start(_Job(self._latest, self._signals, job))
+        runnable = _Job(self._latest, self._signals, job)
+        runnable.setAutoDelete(False)  # Python owns it until it has reported back
+        self._running[self._latest] = runnable
+        self.pool.start(runnable)
 
     def wait(self) -> None:
         """Block until every job has finished (tests, shutdown)."""
         self.pool.waitForDone()
 
     def _done(self, job_id: int, result: object) -> None:
+        self._running.pop(job_id, None)
         kind = self._kinds.pop(job_id, "")
         if kind == "export":
             self.exported.emit(result)
@@ -143,6 +148,7 @@ class PlanWorker(QObject):
             self.rendered.emit(result)
 
     def _failed(self, job_id: int, message: str) -> None:
+        self._running.pop(job_id, None)
         kind = self._kinds.pop(job_id, "")
         if kind == "export" or job_id == self._latest:
             self.failed.emit(message)

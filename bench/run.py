@@ -1,0 +1,386 @@
+"""sdm-app benchmarks, each beside its floor measured on the same machine in the same run.
+
+    uv run python bench/run.py            # a table
+    uv run python bench/run.py --json     # figures and ratios as JSON
+    uv run python bench/run.py --check    # exit 1 when a target is missed
+
+What is measured and why each floor is the right one is in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+LANGUAGES = ("en", "es", "zh", "vi", "ko", "ru", "ar", "tl", "ht", "pt", "fr")
+CJK = {"zh", "ko"}
+
+START_APP = """
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+{body}
+def painted():
+    print(time.time() - t0)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+BARE = """
+from PySide6.QtWidgets import QMainWindow
+window = QMainWindow(); window.resize(1366, 768); window.show()
+"""
+SDM = """
+from sdm_app.content.library import Library
+from sdm_app.settings import Settings
+from sdm_app.ui.main_window import MainWindow
+from sdm_app.ui.session import VisitSession
+from sdm_app.ui.style import apply_style
+apply_style(app)
+window = MainWindow(VisitSession(Library.load(), Settings())); window.show()
+"""
+
+
+def median_of(runs: int, fn: Any) -> float:
+    """The median of ``runs`` calls of ``fn`` (each returns seconds)."""
+    return statistics.median(fn() for _ in range(runs))
+
+
+def cold_start(body: str, home: Path) -> float:
+    """Seconds from launching Python to the first painted window."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(home),
+        SDM_CONFIG_DIR=str(home / "cfg"),
+    )
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", START_APP.format(body=body), str(time.time())],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=ROOT,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    return float(out)
+
+
+def bench_start(home: Path) -> dict[str, Any]:
+    cold_start(BARE, home)  # warm the disk cache for both
+    cold_start(SDM, home)
+    floor = median_of(7, lambda: cold_start(BARE, home))
+    value = median_of(7, lambda: cold_start(SDM, home))
+    return {
+        "name": "cold start to first painted window",
+        "value_s": value,
+        "floor_s": floor,
+        "ratio": value / floor,
+        "target": "ratio <= 1.5",
+        "ok": value / floor <= 1.5,
+    }
+
+
+def bench_ui() -> list[dict[str, Any]]:
+    from PySide6.QtWidgets import QApplication
+
+    from sdm_app.content.library import Library, bundled_aids_dir
+    from sdm_app.content.visit_file import load_visit
+    from sdm_app.domain.flow import STEPS
+    from sdm_app.settings import Settings
+    from sdm_app.ui.gc_guard import GarbageCollector
+    from sdm_app.ui.main_window import MainWindow
+    from sdm_app.ui.session import VisitSession
+    from sdm_app.ui.widgets.icon_array import IconArrayWidget
+
+    app = QApplication.instance() or QApplication([])
+    collector = GarbageCollector(app)  # as the app does
+    session = VisitSession(Library.load([bundled_aids_dir()]), Settings())
+    window = MainWindow(session)
+    window.resize(1366, 768)
+    window.show()
+    visit = load_visit(ROOT / "examples" / "visits" / "diabetes-second-medicine.yaml").visit
+    assert visit is not None
+    session.open_visit(visit)
+    for step in STEPS:  # first visit of each step builds it
+        window.go_to(step)
+        app.processEvents()
+    timings = []
+    for _ in range(5):
+        for step in STEPS:
+            started = time.perf_counter()
+            window.go_to(step)
+            window.repaint()
+            app.processEvents()
+            timings.append(time.perf_counter() - started)
+    step_ms = statistics.median(timings) * 1000
+    worst_ms = max(timings) * 1000
+    icons = IconArrayWidget(123, 1000)
+    icons.resize(500, icons.heightForWidth(500))
+    icons.show()
+    app.processEvents()
+    paint = []
+    for _ in range(30):
+        started = time.perf_counter()
+        icons.repaint()
+        paint.append(time.perf_counter() - started)
+    paint_ms = statistics.median(paint) * 1000
+    window.review.worker.wait()
+    window.close()
+    collector.stop()
+    return [
+        {
+            "name": "moving between steps (median)",
+            "value_ms": step_ms,
+            "worst_ms": worst_ms,
+            "target": "< 16 ms",
+            "ok": step_ms < 16,
+        },
+        {
+            "name": "repainting a 1,000-figure icon array",
+            "value_ms": paint_ms,
+            "target": "< 16 ms",
+            "ok": paint_ms < 16,
+        },
+    ]
+
+
+def bench_export(folder: Path) -> list[dict[str, Any]]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from sdm_app.content.library import Library, bundled_aids_dir
+    from sdm_app.content.visit_file import load_visit
+    from sdm_app.domain.plan import build_care_plan
+    from sdm_app.pdf.fonts import family, family_order
+    from sdm_app.pdf.render import render_plan_checked
+    from sdm_app.signing.keystore import create_local_certificate
+    from sdm_app.signing.sign import Stamp, sign_pdf
+    from tests.helpers import pdf_text
+
+    library = Library.load([bundled_aids_dir()])
+    entry = library.find("statin-primary-prevention")
+    assert entry is not None and entry.aid is not None
+    visit = load_visit(ROOT / "examples" / "visits" / "statin-primary-prevention.yaml").visit
+    assert visit is not None
+    certificate = create_local_certificate(folder / "bench.p12", "benchmark passphrase")
+    results = []
+    for language in LANGUAGES:
+        plan = build_care_plan(entry.aid, visit, language, content_hash=entry.content_hash)
+
+        def export(plan: Any = plan) -> tuple[float, bytes]:
+            started = time.perf_counter()
+            rendered = render_plan_checked(plan)
+            signed = sign_pdf(
+                rendered.pdf,
+                certificate,
+                "benchmark passphrase",
+                stamp=Stamp(rendered.stamp.page, rendered.stamp.box),
+                document_id=plan.document_id,
+            )
+            return time.perf_counter() - started, signed
+
+        export()  # fonts registered, pyHanko imported: what a running app has already paid
+        runs = [export() for _ in range(5)]
+        value = statistics.median(t for t, _ in runs)
+        pdf = runs[-1][1]
+        text = pdf_text(render_plan_checked(plan).pdf)
+        fonts = family(family_order(language)[0])
+
+        def floor_doc(fonts: Any = fonts, language: str = language, text: str = text) -> float:
+            import io
+
+            started = time.perf_counter()
+            style = ParagraphStyle(
+                "b",
+                fontName=fonts.regular,
+                fontSize=12,
+                leading=17,
+                wordWrap="CJK" if language in CJK else None,
+            )
+            doc = SimpleDocTemplate(io.BytesIO())
+            doc.build([Paragraph(chunk, style) for chunk in _chunks(text)])
+            return time.perf_counter() - started
+
+        floor_doc()
+        floor = median_of(5, floor_doc)
+        size_limit = 400_000 if language in CJK else 150_000
+        results.append(
+            {
+                "name": f"export a signed plan ({language})",
+                "value_ms": value * 1000,
+                "floor_ms": floor * 1000,
+                "ratio": value / floor,
+                "size_kb": len(pdf) / 1024,
+                "target": f"ratio <= 2 and < 300 ms; size < {size_limit // 1000} KB",
+                "ok": value / floor <= 2 and value < 0.3 and len(pdf) < size_limit,
+                "ok_time": value / floor <= 2 and value < 0.3,
+                "ok_size": len(pdf) < size_limit,
+            }
+        )
+    return results
+
+
+def _chunks(text: str) -> list[str]:
+    from xml.sax.saxutils import escape
+
+    words = text.split(" ")
+    return [escape(" ".join(words[i : i + 60])) for i in range(0, len(words), 60)]
+
+
+def bench_library(folder: Path) -> dict[str, Any]:
+    import yaml
+
+    from sdm_app.content.library import Library
+
+    source = (ROOT / "tests" / "fixtures" / "good_aid.yaml").read_text(encoding="utf-8")
+    aids = folder / "aids"
+    aids.mkdir()
+    for number in range(1000):
+        (aids / f"aid-{number:04}.yaml").write_text(
+            source.replace("id: test-aid", f"id: aid-{number:04}"), encoding="utf-8"
+        )
+    files = sorted(aids.iterdir())
+
+    def floor() -> float:
+        started = time.perf_counter()
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for path in files:
+            yaml.load(path.read_bytes(), Loader=loader)
+        return time.perf_counter() - started
+
+    def ours() -> float:
+        started = time.perf_counter()
+        library = Library.load([aids])
+        assert len(library.aids) == 1000
+        return time.perf_counter() - started
+
+    floor(), ours()
+    base = median_of(3, floor)
+    value = median_of(3, ours)
+    return {
+        "name": "load and validate 1,000 aids",
+        "value_s": value,
+        "floor_s": base,
+        "ratio": value / base,
+        "target": "ratio <= 1.5 and < 1 s",
+        "ok": value / base <= 1.5 and value < 1,
+    }
+
+
+MEMORY = """
+import resource, sys
+from PySide6.QtWidgets import QApplication
+from sdm_app.content.library import Library
+from sdm_app.content.visit_file import load_visit
+from sdm_app.domain.flow import STEPS
+from sdm_app.settings import Settings
+from sdm_app.ui.main_window import MainWindow
+from sdm_app.ui.session import VisitSession
+from pathlib import Path
+app = QApplication([])
+from sdm_app.ui.gc_guard import GarbageCollector
+collector = GarbageCollector(app)
+session = VisitSession(Library.load(), Settings())
+window = MainWindow(session); window.show()
+session.open_visit(load_visit(Path("examples/visits/diabetes-second-medicine.yaml")).visit)
+for step in STEPS:
+    window.go_to(step); app.processEvents()
+window.review.worker.wait(); app.processEvents()
+from sdm_app.pdf.render import render_plan_checked
+from sdm_app.signing.keystore import create_local_certificate
+from sdm_app.signing.sign import Stamp, sign_pdf
+plan = session.build_plan()  # the patient's language, as in a visit
+rendered = render_plan_checked(plan)
+certificate = create_local_certificate(Path(sys.argv[1]) / "m.p12", "benchmark passphrase")
+sign_pdf(rendered.pdf, certificate, "benchmark passphrase", stamp=Stamp(rendered.stamp.page, rendered.stamp.box))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def bench_memory(home: Path) -> dict[str, Any]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(home),
+        SDM_CONFIG_DIR=str(home / "cfg"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY, str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+    peak = float(out.stdout.strip().splitlines()[-1])
+    return {
+        "name": "peak memory during a full visit",
+        "value_mb": peak,
+        "target": "< 200 MB resident",
+        "ok": peak < 200,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--only", help="comma-separated: start,ui,export,library,memory")
+    args = parser.parse_args()
+    wanted = set((args.only or "start,ui,export,library,memory").split(","))
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        if "start" in wanted:
+            results.append(bench_start(folder))
+        if "ui" in wanted:
+            results += bench_ui()
+        if "export" in wanted:
+            results += bench_export(folder)
+        if "library" in wanted:
+            results.append(bench_library(folder))
+        if "memory" in wanted:
+            results.append(bench_memory(folder))
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+                    "results": results,
+                },
+                indent=2,
+            )
+        )
+    else:
+        for r in results:
+            figures = ", ".join(
+                f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
+                for k, v in r.items()
+                if k not in ("name", "target", "ok")
+            )
+            print(f"{'ok  ' if r['ok'] else 'MISS'} {r['name']}: {figures} (target {r['target']})")
+    return 1 if args.check and not all(r["ok"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
