@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -145,11 +146,17 @@ class Typesetter:
         return total
 
 
+@lru_cache(maxsize=8192)
 def shape(text: str) -> str:
     """Join Arabic letters into their connected forms (logical order kept)."""
+    return _reshaper().reshape(text)
+
+
+@lru_cache(maxsize=1)
+def _reshaper():  # type: ignore[no-untyped-def]
     import arabic_reshaper  # only for right-to-left documents
 
-    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False}).reshape(text)
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 
 
 def base_direction(text: str) -> str:
@@ -163,6 +170,7 @@ def base_direction(text: str) -> str:
     return "R" if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text) else "L"
 
 
+@lru_cache(maxsize=8192)
 def visual(line: str, base: str = "R") -> str:
     """A shaped line in display order, left-to-right runs kept whole, marks removed.
 
