@@ -137,6 +137,12 @@ class Translator:
             amount, currency, format=pattern, locale=self.locale, currency_digits=not whole
         )
 
+    def format_list(self, items: list[str]) -> str:
+        """ "a, b and c" in this language's way (Arabic joins with و, so mixed scripts keep order)."""
+        from babel.lists import format_list
+
+        return format_list(items, style="standard", locale=self.locale) if items else ""
+
     @property
     def rtl(self) -> bool:
         """Whether this language is written right to left."""

@@ -337,7 +337,7 @@ class Story:
             details += [x for x in (plan.follow_up_with, plan.follow_up_how) if x]
             self.add(
                 Spacer(1, self.s.size * 0.5),
-                self.p(f"{_('Follow-up')}: {', '.join(details)}", self.s.bold),
+                self.p(f"{_('Follow-up')}: {self.tr.format_list(details)}", self.s.bold),
             )
 
     def contacts(self) -> None:
