@@ -87,14 +87,15 @@ def format_locale(language: str) -> str:
     return f"{language}_{region}" if region else language
 
 
-def language_name(language: str) -> str:
-    """A language's name in that language ("Español", "Tiếng Việt", "العربية")."""
+def language_name(language: str, *, in_sentence: bool = False) -> str:
+    """A language's name in that language ("Español", "Tiếng Việt", "العربية"); capitalised
+    for menus, or as the language writes it inside a sentence ("español")."""
     if language in NATIVE_NAME_OVERRIDES:
         return NATIVE_NAME_OVERRIDES[language]
     locale = babel_locale("zh_Hans" if language == "zh" else language)
     name = locale.get_display_name(locale) if language == "zh" else locale.get_language_name(locale)
     name = name or language
-    return name[:1].upper() + name[1:]
+    return name if in_sentence else name[:1].upper() + name[1:]
 
 
 def is_rtl(language: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from sdm_app.domain.flow import STEP_TITLES, Step
 from sdm_app.ui.session import VisitSession
@@ -17,6 +17,15 @@ def label(role: str | None = None, wrap: bool = True) -> QLabel:
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget in ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
 
 
 def localize_date_edit(edit: QDateEdit, language: str) -> None:

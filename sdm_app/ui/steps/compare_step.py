@@ -15,8 +15,7 @@ from sdm_app.domain.aid import Row, RowKind
 from sdm_app.domain.flow import Step
 from sdm_app.i18n.phrases import outcome_words
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label
-from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.steps.base import StepPage, clear_layout, label
 from sdm_app.ui.widgets.icon_array import IconArrayWidget
 
 MIN_COLUMN = 260  # px: narrower than this and the text gets hard to read

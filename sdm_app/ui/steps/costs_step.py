@@ -20,8 +20,7 @@ from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import ConcernNote, CostWorry
 from sdm_app.i18n.phrases import cost_words
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label
-from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.steps.base import StepPage, clear_layout, label
 from sdm_app.ui.widgets.check_row import CheckRow
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 

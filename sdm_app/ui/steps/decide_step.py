@@ -23,8 +23,14 @@ from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import DecisionStatus
 from sdm_app.i18n import N_
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clinician_only, label, localize_date_edit, set_role
-from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.steps.base import (
+    StepPage,
+    clear_layout,
+    clinician_only,
+    label,
+    localize_date_edit,
+    set_role,
+)
 from sdm_app.ui.widgets.check_row import CheckRow
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 

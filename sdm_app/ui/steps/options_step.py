@@ -6,16 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from sdm_app.domain.flow import Step
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label
-
-
-def clear_layout(layout: QGridLayout | QVBoxLayout) -> None:
-    """Remove and delete every widget in ``layout``."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.deleteLater()
+from sdm_app.ui.steps.base import StepPage, clear_layout, label
 
 
 class OptionsStep(StepPage):

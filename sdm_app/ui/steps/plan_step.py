@@ -24,8 +24,7 @@ from sdm_app.domain.flow import Step, suggested_steps
 from sdm_app.domain.visit import DecisionStatus, NextStep
 from sdm_app.i18n.phrases import WHO_LABELS
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clinician_only, label, localize_date_edit
-from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.steps.base import StepPage, clear_layout, clinician_only, label, localize_date_edit
 
 NO_DATE = QDate(2000, 1, 1)
 

@@ -25,8 +25,7 @@ from sdm_app.storage.audit import record_export
 from sdm_app.ui.export import ExportJob, PlanWorker
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.signing_service import SigningService, SignRequest
-from sdm_app.ui.steps.base import StepPage, label, set_role
-from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.steps.base import StepPage, clear_layout, label, set_role
 from sdm_app.ui.widgets.handoff_panel import Exported, HandoffPanel, record_metrics
 from sdm_app.ui.widgets.signatures_panel import SignaturesPanel
 

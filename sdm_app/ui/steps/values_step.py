@@ -23,8 +23,7 @@ from sdm_app.domain.visit import Importance
 from sdm_app.i18n import N_
 from sdm_app.i18n.phrases import IMPORTANCE_LABELS
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, label
-from sdm_app.ui.steps.options_step import clear_layout
+from sdm_app.ui.steps.base import StepPage, clear_layout, label
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 
 SHORT_IMPORTANCE = {

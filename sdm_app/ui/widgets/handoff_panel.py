@@ -65,7 +65,7 @@ class CollaborateDialog(QDialog):
             note = QLabel(
                 _(
                     "These questions (CollaboRATE) are not available in {language}: no official translation is known to us. They are shown in English."
-                ).format(language=language_name(language))
+                ).format(language=language_name(language, in_sentence=True))
             )
             note.setWordWrap(True)
             note.setProperty("role", "warning")
