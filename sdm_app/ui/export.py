@@ -31,7 +31,9 @@ class ExportJob:
 
 
 class _Signals(QObject):
-    done = Signal(int, object)  # job id, result (bytes or Path)
+    # Only plain ints and strings cross threads; the result stays on the runnable, which
+    # the worker owns, and is picked up on the GUI thread.
+    done = Signal(int)  # job id
     failed = Signal(int, str)  # job id, "kind:detail" with no patient data
 
 
@@ -66,6 +68,7 @@ class _Job(QRunnable):
         self.job_id = job_id
         self.signals = signals
         self.job = job
+        self.result: bytes | Path | None = None
 
     @Slot()
     def run(self) -> None:
@@ -83,7 +86,8 @@ class _Job(QRunnable):
             self.signals.failed.emit(self.job_id, f"render:{type(exc).__name__}")
             return
         if job.target is None:
-            self.signals.done.emit(self.job_id, pdf)
+            self.result = pdf
+            self.signals.done.emit(self.job_id)
             return
         try:
             write_private(job.target, pdf)
@@ -95,7 +99,8 @@ class _Job(QRunnable):
             log.error("writing the plan failed (%s)", exc.strerror)
             self.signals.failed.emit(self.job_id, f"write:{exc.strerror or type(exc).__name__}")
             return
-        self.signals.done.emit(self.job_id, job.target)
+        self.result = job.target
+        self.signals.done.emit(self.job_id)
 
 
 class PlanWorker(QObject):
@@ -139,8 +144,9 @@ class PlanWorker(QObject):
         """Block until every job has finished (tests, shutdown)."""
         self.pool.waitForDone()
 
-    def _done(self, job_id: int, result: object) -> None:
-        self._running.pop(job_id, None)
+    def _done(self, job_id: int) -> None:
+        runnable = self._running.pop(job_id, None)
+        result = runnable.result if runnable is not None else None
         kind = self._kinds.pop(job_id, "")
         if kind == "export":
             self.exported.emit(result)
