@@ -21,6 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
+from sdm_app.content.aid_cache import AidCache
 from sdm_app.content.diagnostics import Diagnostic
 from sdm_app.content.loader import LoadedAid, load_aid
 
@@ -75,13 +76,19 @@ class Library:
     duplicates: list[LoadedAid] = field(default_factory=list)
 
     @classmethod
-    def load(cls, paths: Iterable[Path] | None = None) -> Library:
-        """Find and load aids under ``paths`` (default: :func:`default_search_path`)."""
+    def load(
+        cls, paths: Iterable[Path] | None = None, cache: AidCache | bool | None = True
+    ) -> Library:
+        """Find and load aids under ``paths`` (default: :func:`default_search_path`).
+
+        ``cache`` is an :class:`AidCache`, True for the per-user one, or False/None for none.
+        """
         folders = list(paths) if paths is not None else default_search_path()
+        store = cache if isinstance(cache, AidCache) else AidCache.default() if cache else None
         library = cls()
         seen: dict[tuple[str, str], LoadedAid] = {}
         for file in aid_files(p for p in folders if p.exists() or p.suffix in AID_SUFFIXES):
-            entry = load_aid(file)
+            entry = load_aid(file, cache=store)
             if entry.aid is not None:
                 key = (entry.aid.id, entry.aid.version)
                 first = seen.get(key)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from sdm_app.content.diagnostics import Diagnostic, at, from_validation_error
 from sdm_app.content.yaml_source import MAX_BYTES, Mark, SourceMap, YamlError, read_yaml, too_large
 from sdm_app.domain.aid import DecisionAid, reference_problems
+
+if TYPE_CHECKING:
+    from sdm_app.content.aid_cache import AidCache
 
 
 @dataclass
@@ -20,8 +25,18 @@ class LoadedAid:
     path: Path
     content_hash: str = ""
     aid: DecisionAid | None = None
-    source_map: SourceMap | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _source_map: SourceMap | None = field(default=None, repr=False)
+    _data: bytes | None = field(default=None, repr=False)
+
+    @property
+    def source_map(self) -> SourceMap | None:
+        """Where each value sits in the file; parsed on first use for an aid read from cache."""
+        if self._source_map is None and self._data is not None:
+            with contextlib.suppress(YamlError):
+                _, self._source_map = read_yaml(self._data)
+            self._data = None
+        return self._source_map
 
     @property
     def ok(self) -> bool:
@@ -39,8 +54,13 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_aid(path: Path, display_name: str | None = None) -> LoadedAid:
-    """Load and validate one aid file. Never raises for bad content; read the diagnostics."""
+def load_aid(
+    path: Path, display_name: str | None = None, cache: AidCache | None = None
+) -> LoadedAid:
+    """Load and validate one aid file. Never raises for bad content; read the diagnostics.
+
+    With a ``cache``, a file whose exact bytes validated before is read from it.
+    """
     name = display_name or str(path)
     result = LoadedAid(path=path)
     try:
@@ -51,19 +71,27 @@ def load_aid(path: Path, display_name: str | None = None) -> LoadedAid:
     except OSError as exc:
         result.diagnostics.append(at(name, Mark(1, 1), (), f"cannot read the file: {exc.strerror}"))
         return result
-    return load_aid_bytes(data, path, name)
+    return load_aid_bytes(data, path, name, cache)
 
 
-def load_aid_bytes(data: bytes, path: Path, display_name: str | None = None) -> LoadedAid:
+def load_aid_bytes(
+    data: bytes, path: Path, display_name: str | None = None, cache: AidCache | None = None
+) -> LoadedAid:
     """Load and validate an aid from bytes already read (``path`` names it in messages)."""
     name = display_name or str(path)
     result = LoadedAid(path=path, content_hash=content_hash(data))
+    if cache is not None:
+        cached = cache.get(result.content_hash)
+        if cached is not None:
+            result.aid = cached
+            result._data = data
+            return result
     try:
         value, source = read_yaml(data)
     except YamlError as problem:
         result.diagnostics.append(at(name, problem.mark, problem.path, problem.message))
         return result
-    result.source_map = source
+    result._source_map = source
     if not isinstance(value, dict):
         result.diagnostics.append(
             at(
@@ -94,4 +122,6 @@ def load_aid_bytes(data: bytes, path: Path, display_name: str | None = None) -> 
         )
     if not problems:
         result.aid = aid
+        if cache is not None:
+            cache.put(result.content_hash, aid)
     return result

@@ -1,0 +1,121 @@
+"""The validated-aid cache: same answers as reading the file, never stale, never in the way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sdm_app.content import loader
+from sdm_app.content.aid_cache import AidCache, default_cache_dir, model_fingerprint
+from sdm_app.content.library import Library
+from sdm_app.content.lint import lint_aid
+
+BUNDLED = Path(__file__).resolve().parents[2] / "decision_aids" / "statin-primary-prevention.yaml"
+
+
+def entries(cache: AidCache) -> list[Path]:
+    return sorted(cache.folder.glob("*.json"))
+
+
+def one_aid(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "aid.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_second_load_reads_the_cache_and_gives_the_same_aid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = AidCache(tmp_path / "cache")
+    first = Library.load([BUNDLED], cache=cache)
+    assert [e.name for e in entries(cache)] == [f"{first.aids[0].content_hash}.json"]
+
+    parses = []
+    real = loader.read_yaml
+    monkeypatch.setattr(loader, "read_yaml", lambda data: parses.append(1) or real(data))
+    second = Library.load([BUNDLED], cache=cache)
+    assert parses == []  # nothing parsed until someone asks where a value is
+    assert second.aids[0].aid == first.aids[0].aid
+    assert second.aids[0].content_hash == first.aids[0].content_hash
+
+
+def test_lint_positions_are_the_same_from_the_cache(tmp_path: Path, good_aid_text: str) -> None:
+    # an aid whose review date has passed, so lint has something to place
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    cache = AidCache(tmp_path / "cache")
+    later = dt.date(2099, 1, 1)
+    fresh = lint_aid(Library.load([path], cache=cache).aids[0], today=later)
+    cached_entry = Library.load([path], cache=cache).aids[0]
+    assert cached_entry._source_map is None
+    assert lint_aid(cached_entry, today=later) == fresh
+    assert any(d.line > 1 for d in fresh)
+
+
+def test_an_edited_file_is_never_served_stale(tmp_path: Path, good_aid_text: str) -> None:
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    cache = AidCache(tmp_path / "cache")
+    before = Library.load([path], cache=cache).aids[0].aid
+    assert before is not None
+    path.write_text(good_aid_text.replace(before.version, "9.9.9", 1), encoding="utf-8")
+    after = Library.load([path], cache=cache).aids[0].aid
+    assert after is not None and after.version == "9.9.9"
+
+
+def test_a_broken_aid_is_not_cached(tmp_path: Path, good_aid_text: str) -> None:
+    path = one_aid(tmp_path / "aids", good_aid_text.replace("id:", "idd:", 1))
+    cache = AidCache(tmp_path / "cache")
+    library = Library.load([path], cache=cache)
+    assert library.failed and not library.aids
+    assert entries(cache) == []
+
+
+def test_a_corrupt_entry_is_read_the_slow_way_and_replaced(
+    tmp_path: Path, good_aid_text: str
+) -> None:
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    cache = AidCache(tmp_path / "cache")
+    expected = Library.load([path], cache=cache).aids[0].aid
+    (entry,) = entries(cache)
+    entry.write_bytes(entry.read_bytes()[:40])  # truncated
+    again = Library.load([path], cache=cache)
+    assert again.aids[0].aid == expected and not again.diagnostics
+    assert entry.read_bytes().endswith(b"}")
+
+
+def test_an_unwritable_cache_is_stepped_around(tmp_path: Path, good_aid_text: str) -> None:
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    library = Library.load([path], cache=AidCache(blocker))
+    assert library.aids and not library.diagnostics
+
+
+def test_entries_of_an_older_model_are_removed(tmp_path: Path, good_aid_text: str) -> None:
+    stale = tmp_path / "cache" / "aids" / "0000000000000000"
+    stale.mkdir(parents=True)
+    (stale / "x.json").write_text("{}")
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    Library.load([path], cache=AidCache(tmp_path / "cache"))
+    assert not stale.exists()
+    assert (tmp_path / "cache" / "aids" / model_fingerprint()).is_dir()
+
+
+def test_cache_folder_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SDM_CACHE_DIR", str(tmp_path / "here"))
+    assert default_cache_dir() == tmp_path / "here"
+    monkeypatch.delenv("SDM_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "sdm-app"
+
+
+def test_no_cache_means_no_files(tmp_path: Path, good_aid_text: str) -> None:
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    assert Library.load([path], cache=False).aids
+    assert not default_cache_dir().exists()
+    assert Library.load([path]).aids  # the default is the per-user cache
+    assert default_cache_dir().exists()
