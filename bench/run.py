@@ -60,15 +60,20 @@ def median_of(runs: int, fn: Any) -> float:
     return statistics.median(fn() for _ in range(runs))
 
 
-def cold_start(body: str, home: Path) -> float:
-    """Seconds from launching Python to the first painted window."""
-    env = dict(
+def child_env(home: Path) -> dict[str, str]:
+    """A measuring child's environment: offscreen Qt, and settings and data under ``home``."""
+    return dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         XDG_DATA_HOME=str(home),
         SDM_CONFIG_DIR=str(home / "cfg"),
         SDM_CACHE_DIR=str(home / "cache"),  # filled by the warm-up, as after any earlier start
     )
+
+
+def cold_start(body: str, home: Path) -> float:
+    """Seconds from launching Python to the first painted window."""
+    env = child_env(home)
     out = (
         subprocess.run(
             [sys.executable, "-c", START_APP.format(body=body), str(time.time())],
@@ -333,13 +338,7 @@ print(int(hwm.split()[1]) / 1024)
 
 
 def bench_memory(home: Path) -> dict[str, Any]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(home),
-        SDM_CONFIG_DIR=str(home / "cfg"),
-        SDM_CACHE_DIR=str(home / "cache"),  # filled by the warm-up, as after any earlier start
-    )
+    env = child_env(home)
     out = subprocess.run(
         [sys.executable, "-c", MEMORY, str(home)],
         capture_output=True,
@@ -382,7 +381,7 @@ def main() -> int:
                 text=True,
                 check=True,
                 cwd=ROOT,
-                env=dict(os.environ, XDG_DATA_HOME=str(folder), SDM_CONFIG_DIR=str(folder / "cfg")),
+                env=child_env(folder),
             )
             results += json.loads(child.stdout.strip().splitlines()[-1])
         if "export" in wanted:
