@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -135,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--chart-lang",
         metavar="CODE",
         help="also write a copy for the chart in this language, as PLAN.chart-CODE.pdf "
-        "(default: the clinician's language recorded in the visit, if it differs)",
+        "(default: the clinician's language recorded in the visit, if it differs); "
+        "signed too with --sign",
     )
     export.add_argument(
         "--fhir",
@@ -441,7 +442,7 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
         print(f"{args.visit}: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     from sdm_app.files import chart_copy_path, write_private
-    from sdm_app.pdf.render import RenderOptions, render_plan, render_plan_checked
+    from sdm_app.pdf.render import RenderOptions, render_plan_checked
     from sdm_app.signing.keystore import SigningError
 
     try:
@@ -455,9 +456,11 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
             type(exc).__name__,
         )
         return EXIT_PROBLEMS
+    sign: Signer | None = None
     if args.sign:
         try:
-            pdf = _sign(args, settings, pdf, plan.document_id, rendered)
+            sign = _signer(args, settings)
+            pdf = sign(rendered, plan.document_id)
         except SigningError as exc:
             print(f"sdm: {exc}; nothing was written", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -482,12 +485,16 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
         )
         options = RenderOptions(paper=args.paper or settings.paper)
         try:
-            outputs.append(
-                (chart_copy_path(args.output, chart_language), render_plan(chart, options), chart)
-            )
+            chart_rendered = render_plan_checked(chart, options)
         except Exception as exc:  # as above: never echo the message
             log.error("rendering the chart copy failed (%s)", type(exc).__name__)
             return EXIT_PROBLEMS
+        try:
+            chart_pdf = sign(chart_rendered, chart.document_id) if sign else chart_rendered.pdf
+        except SigningError as exc:
+            print(f"sdm: {exc}; nothing was written", file=sys.stderr)
+            return EXIT_PROBLEMS
+        outputs.append((chart_copy_path(args.output, chart_language), chart_pdf, chart))
     for path, data in [*((p, d) for p, d, _plan in outputs), *extras]:
         try:
             write_private(path, data)
@@ -502,14 +509,12 @@ def _render_and_write(args: argparse.Namespace, out: TextIO, entry: LoadedAid, v
     return EXIT_OK
 
 
-def _sign(
-    args: argparse.Namespace,
-    settings: Settings,
-    pdf: bytes,
-    document_id: str,
-    rendered: RenderResult,
-) -> bytes:
-    """Sign ``pdf``; creates the local clinic certificate on first use."""
+Signer = Callable[["RenderResult", str], bytes]
+
+
+def _signer(args: argparse.Namespace, settings: Settings) -> Signer:
+    """Find the certificate and passphrase once (creating the local clinic certificate on first
+    use) and return what signs a rendered plan with them."""
     import getpass
     import os
 
@@ -544,16 +549,20 @@ def _sign(
             "from today; to sign with a certificate from your organisation, set it in Settings.",
             file=sys.stderr,
         )
-    stamp = Stamp(rendered.stamp.page, rendered.stamp.box) if rendered.stamp.page else None
-    return sign_pdf(
-        pdf,
-        certificate,
-        passphrase,
-        stamp=stamp,
-        timestamp_url=settings.signing.timestamp_url,
-        location=settings.clinic.name,
-        document_id=document_id,
-    )
+
+    def sign(rendered: RenderResult, document_id: str) -> bytes:
+        stamp = Stamp(rendered.stamp.page, rendered.stamp.box) if rendered.stamp.page else None
+        return sign_pdf(
+            rendered.pdf,
+            certificate,
+            passphrase,
+            stamp=stamp,
+            timestamp_url=settings.signing.timestamp_url,
+            location=settings.clinic.name,
+            document_id=document_id,
+        )
+
+    return sign
 
 
 def _date(text: str) -> dt.date:

@@ -143,16 +143,24 @@ def test_cli_export_signed_then_verify(
             "--sign",
             "--passphrase-env",
             "SDM_TEST_PASSPHRASE",
+            "--chart-lang",
+            "es",
         ]
     )
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert "Created a local, self-signed clinic certificate" in captured.err
+    assert captured.err.count("Created a local, self-signed clinic certificate") == 1
     assert PASSPHRASE not in captured.err + captured.out
     assert main(["verify", str(pdf)]) == 0
     out = capsys.readouterr().out
     assert "INTACT" in out and "Signed by:    sdm-app local clinic certificate (self-signed)" in out
     assert "Document ID:  SDM-" in out and "Trusted:      no" in out
+    # the chart copy is signed too, by the same certificate, under its own document ID
+    assert main(["verify", str(tmp_path / "plan.chart-es.pdf")]) == 0
+    chart_out = capsys.readouterr().out
+    assert "INTACT" in chart_out and "local clinic certificate" in chart_out
+    ids = [line for line in (out + chart_out).splitlines() if "Document ID:" in line]
+    assert len(ids) == 2 and ids[0] != ids[1]
     monkeypatch.setenv("SDM_TEST_PASSPHRASE", "wrong passphrase!")
     code = main(
         [
