@@ -52,6 +52,22 @@ DEFAULT_REGION = {
 #: Where CLDR's name is not what speakers call the language (CLDR maps tl to Filipino).
 NATIVE_NAME_OVERRIDES = {"tl": "Tagalog"}
 
+#: CLDR's name of each shipped language in that language, exactly as Babel (pinned in uv.lock)
+#: gives it, kept so the first screen need not load ten locales' data (~90 ms).
+#: tests/i18n/test_language_names.py checks it against Babel; other languages ask Babel directly.
+CLDR_NATIVE_NAMES = {
+    "en": "English",
+    "es": "español",
+    "zh": "中文 (简体)",
+    "vi": "Tiếng Việt",
+    "ko": "한국어",
+    "ru": "русский",
+    "ar": "العربية",
+    "ht": "Kreyòl Ayisyen",
+    "pt": "português",
+    "fr": "français",
+}
+
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark ``message`` for extraction; it is translated where it is shown."""
@@ -92,10 +108,18 @@ def language_name(language: str, *, in_sentence: bool = False) -> str:
     for menus, or as the language writes it inside a sentence ("español")."""
     if language in NATIVE_NAME_OVERRIDES:
         return NATIVE_NAME_OVERRIDES[language]
-    locale = babel_locale("zh_Hans" if language == "zh" else language)
-    name = locale.get_display_name(locale) if language == "zh" else locale.get_language_name(locale)
-    name = name or language
+    name = CLDR_NATIVE_NAMES.get(language) or cldr_native_name(language)
     return name if in_sentence else name[:1].upper() + name[1:]
+
+
+def cldr_native_name(language: str) -> str:
+    """What Babel's CLDR data calls ``language`` in itself (Simplified Chinese named as such)."""
+    try:
+        locale = Locale.parse("zh_Hans" if language == "zh" else language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return language  # a code CLDR does not know is shown as written, never as another name
+    name = locale.get_display_name(locale) if language == "zh" else locale.get_language_name(locale)
+    return name or language
 
 
 def is_rtl(language: str) -> bool:
