@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sdm_app.domain.flow import STEP_TITLES, Step
 from sdm_app.ui.session import VisitSession
@@ -17,6 +25,16 @@ def label(role: str | None = None, wrap: bool = True) -> QLabel:
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+def card(margins: tuple[int, int, int, int] | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A framed card (style role "card") and the vertical layout that fills it."""
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    box = QVBoxLayout(frame)
+    if margins is not None:
+        box.setContentsMargins(*margins)
+    return frame, box
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -15,7 +15,7 @@ from sdm_app.domain.aid import Row, RowKind
 from sdm_app.domain.flow import Step
 from sdm_app.i18n.phrases import outcome_words
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clear_layout, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 from sdm_app.ui.widgets.icon_array import IconArrayWidget
 
 MIN_COLUMN = 260  # px: narrower than this and the text gets hard to read
@@ -91,10 +91,7 @@ class CompareStep(StepPage):
             RowKind.practical: _("Daily life"),
             RowKind.cost: _("Cost"),
         }
-        card = QFrame()
-        card.setProperty("role", "card")
-        box = QVBoxLayout(card)
-        box.setContentsMargins(16, 12, 16, 14)
+        frame, box = card((16, 12, 16, 14))
         question = label("subtitle")
         question.setText(text(row.question))
         kind = label("muted")
@@ -138,4 +135,4 @@ class CompareStep(StepPage):
         for c in range(self.columns):
             grid.setColumnStretch(c, 1)
         box.addLayout(grid)
-        return card
+        return frame

@@ -20,7 +20,7 @@ from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import ConcernNote, CostWorry
 from sdm_app.i18n.phrases import cost_words
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clear_layout, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 from sdm_app.ui.widgets.check_row import CheckRow
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 
@@ -190,9 +190,7 @@ class CostsStep(StepPage):
                 if option.cost is None:
                     continue
                 c = option.cost
-                card = QFrame()
-                card.setProperty("role", "card")
-                box = QVBoxLayout(card)
+                frame, box = card()
                 head = label()
                 head.setText(
                     f"{self.session.text(option.name)}: {cost_words(tr, c.low, c.high, c.currency, c.period, c.tier)}"
@@ -204,7 +202,7 @@ class CostsStep(StepPage):
                         more = label("muted")
                         more.setText(self.session.text(extra))
                         box.addWidget(more)
-                self.costs.addWidget(card)
+                self.costs.addWidget(frame)
             offered = [
                 self.session.text(r.title)
                 + (": " + self.session.text(r.description) if r.description else "")
@@ -218,9 +216,9 @@ class CostsStep(StepPage):
                 self.help.addWidget(row)
                 self.help_checks.append(row.check)
             for concern in aid.concerns:
-                card = ConcernCard(self, concern)
-                self.concern_cards_layout.addWidget(card)
-                self.concern_cards.append(card)
+                concern_card = ConcernCard(self, concern)
+                self.concern_cards_layout.addWidget(concern_card)
+                self.concern_cards.append(concern_card)
         self._update_hint()
 
     def on_visit_changed(self, section: str) -> None:

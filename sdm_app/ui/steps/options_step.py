@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from sdm_app.domain.flow import Step
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clear_layout, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 
 
 class OptionsStep(StepPage):
@@ -50,10 +50,7 @@ class OptionsStep(StepPage):
         self.condition.setText(text(aid.condition))
         columns = 3 if len(aid.options) > 4 else 2
         for index, option in enumerate(aid.options):
-            card = QFrame()
-            card.setProperty("role", "card")
-            box = QVBoxLayout(card)
-            box.setContentsMargins(16, 12, 16, 12)
+            frame, box = card((16, 12, 16, 12))
             name = label("subtitle")
             name.setText(text(option.name))
             summary = label()
@@ -63,4 +60,4 @@ class OptionsStep(StepPage):
             for widget in (name, summary, daily):
                 box.addWidget(widget)
             box.addStretch(1)
-            self.cards.addWidget(card, index // columns, index % columns)
+            self.cards.addWidget(frame, index // columns, index % columns)

@@ -7,7 +7,6 @@ click away. It is never called a recommendation and never sorted into a ranking.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -23,7 +22,7 @@ from sdm_app.domain.visit import Importance
 from sdm_app.i18n import N_
 from sdm_app.i18n.phrases import IMPORTANCE_LABELS
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clear_layout, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 
 SHORT_IMPORTANCE = {
@@ -118,9 +117,7 @@ class ValuesStep(StepPage):
         _ = self.session.tr.gettext
         if aid is not None:
             for prompt in aid.values:
-                row = QFrame()
-                row.setProperty("role", "card")
-                box = QVBoxLayout(row)
+                row, box = card()
                 question = label()
                 question.setText(self.session.text(prompt.prompt))
                 question.setStyleSheet("font-weight: 600;")
