@@ -313,6 +313,33 @@ def test_chart_copy_in_the_clinicians_language(
     assert "Your shared care plan" in pdf_text((tmp_path / "plan.chart-en.pdf").read_bytes())
 
 
+def test_preview_is_rendered_again_only_when_the_plan_changed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    review = window.pages[Step.review]
+    renders: list[object] = []
+    real_render = review.worker.render
+    review.worker.render = lambda *args: (renders.append(args), real_render(*args))  # type: ignore[method-assign]
+    with qtbot.waitSignal(review.worker.rendered, timeout=20000):
+        window.go_to(Step.review)
+    assert len(renders) == 1 and review.document.pageCount() > 0
+    window.go_to(Step.plan)
+    window.go_to(Step.review)  # nothing changed: the preview on screen is the plan
+    assert len(renders) == 1
+    assert "page(s)" in review.status.text()
+    window.go_to(Step.decide)
+    click(qtbot, window.pages[Step.decide].later)
+    with qtbot.waitSignal(review.worker.rendered, timeout=20000):
+        window.go_to(Step.review)
+    assert len(renders) == 2
+    start = window.pages[Step.start]
+    with qtbot.waitSignal(review.worker.rendered, timeout=20000):
+        start.language.setCurrentIndex(start.language.findData("es"))  # while on the review
+    assert len(renders) == 3 and "página" in review.status.text().lower()
+
+
 def test_unreviewed_translation_warns_or_refuses(qtbot: QtBot, window: MainWindow) -> None:
     session = window.session
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Lan")

@@ -57,6 +57,9 @@ class ReviewStep(StepPage):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.preview.setMinimumHeight(420)
         self._buffer: QBuffer | None = None
+        #: What the preview on screen shows (plan, large print, paper), so re-entering the step
+        #: with nothing changed does not render it again.
+        self._previewed: tuple[CarePlan, bool, str | None] | None = None
         self.large_print = QCheckBox()
         self.export_button = QPushButton()
         self.export_button.setProperty("primary", True)
@@ -177,9 +180,22 @@ class ReviewStep(StepPage):
             self.status.setText(_("Choose a decision to see the plan."))
             self.document.close()
             return
+        request = (
+            self.session.build_plan(),
+            self.large_print.isChecked(),
+            self.session.settings.paper,
+        )
+        if request == self._previewed and self.document.pageCount() > 0:
+            self._show_page_count()
+            return
+        self._previewed = request
         self.status.setText(_("Preparing the preview…"))
-        self.worker.render(
-            self.session.build_plan(), self.large_print.isChecked(), self.session.settings.paper
+        self.worker.render(*request)
+
+    def _show_page_count(self) -> None:
+        _ = self.session.tr.gettext
+        self.status.setText(
+            _("{pages} page(s). Scroll to see them all.").format(pages=self.document.pageCount())
         )
 
     def _show_preview(self, pdf: bytes) -> None:
@@ -188,10 +204,7 @@ class ReviewStep(StepPage):
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        _ = self.session.tr.gettext
-        self.status.setText(
-            _("{pages} page(s). Scroll to see them all.").format(pages=self.document.pageCount())
-        )
+        self._show_page_count()
 
     def default_path(self) -> Path:
         """A sensible file name in the user's documents folder."""
@@ -266,6 +279,7 @@ class ReviewStep(StepPage):
         self.export_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:
+        self._previewed = None  # whatever is on screen is not the preview last asked for
         _ = self.session.tr.gettext
         kind, _sep, detail = message.partition(":")
         if kind == "write":
