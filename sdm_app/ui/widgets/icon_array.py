@@ -7,8 +7,10 @@ colour-blind viewers. The number in words sits beside it (set by the caller).
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 AFFECTED = QColor("#1f4e79")
@@ -31,6 +33,21 @@ def _person_path(w: float, h: float) -> QPainterPath:
     return path
 
 
+def _stamp(cell_w: float, cell_h: float, ratio: float, pen: QPen, fill: QColor | None) -> QPixmap:
+    """One figure in its cell, at the screen's pixel density, on a transparent ground."""
+    pixmap = QPixmap(max(1, math.ceil(cell_w * ratio)), max(1, math.ceil(cell_h * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(cell_w * 0.07, cell_h * 0.05)
+    painter.setPen(pen)
+    painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
+    painter.drawPath(_person_path(cell_w * 0.86, cell_h * 0.9))
+    painter.end()
+    return pixmap
+
+
 class IconArrayWidget(QWidget):
     """A reusable pictograph of natural frequencies."""
 
@@ -38,6 +55,8 @@ class IconArrayWidget(QWidget):
         super().__init__(parent)
         self._events = 0
         self._per = 100
+        #: One affected and one other figure, drawn once per cell size and stamped per figure.
+        self._stamps: tuple[tuple[float, float, float], QPixmap, QPixmap] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.set_counts(events, per)
@@ -99,21 +118,21 @@ class IconArrayWidget(QWidget):
         painter.end()
 
     def _paint_people(self, painter: QPainter, cell_w: float, cell_h: float, cols: int) -> None:
-        path = _person_path(cell_w * 0.86, cell_h * 0.9)
-        affected_pen = QPen(AFFECTED, 1.0)
-        other_pen = QPen(UNAFFECTED, 1.2)
+        ratio = self.devicePixelRatioF()
+        key = (cell_w, cell_h, ratio)
+        if self._stamps is None or self._stamps[0] != key:
+            self._stamps = (
+                key,
+                _stamp(cell_w, cell_h, ratio, QPen(AFFECTED, 1.0), AFFECTED),
+                _stamp(cell_w, cell_h, ratio, QPen(UNAFFECTED, 1.2), None),
+            )
+        _key, affected, other = self._stamps
         for index in range(self._per):
             col, row = index % cols, index // cols
-            painter.save()
-            painter.translate(col * cell_w + cell_w * 0.07, row * cell_h + cell_h * 0.05)
-            if index < self._events:
-                painter.setPen(affected_pen)
-                painter.setBrush(AFFECTED)
-            else:
-                painter.setPen(other_pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.restore()
+            painter.drawPixmap(
+                QPointF(round(col * cell_w), round(row * cell_h)),
+                affected if index < self._events else other,
+            )
 
     def _paint_squares(self, painter: QPainter, cell: float, cols: int) -> None:
         pad = max(cell * 0.14, 0.5)
