@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage
 from pytestqt.qtbot import QtBot
 
 from sdm_app.domain.flow import Step
@@ -191,3 +192,23 @@ def test_plan_steps_follow_a_changed_choice(
     window.go_to(Step.decide)
     click(qtbot, window.pages[Step.decide].option_buttons[first.id])
     assert session.visit.next_steps[0].what == "Call my sister"
+
+
+@pytest.mark.parametrize("language", ["es", "ru", "vi", "ht"])
+def test_step_names_are_never_cut_short(qtbot: QtBot, window: MainWindow, language: str) -> None:
+    # "6.  Costos y preocupaciones" once showed as "6.  Costos y ..."
+    start = window.pages[Step.start]
+    start.language.setCurrentIndex(start.language.findData(language))
+    for step in (Step.start, Step.costs):
+        window.go_to(step)
+        qtbot.wait(10)
+        indicator = window.indicator
+        for row in range(indicator.count()):
+            item = indicator.item(row)
+            rect = indicator.visualItemRect(item)
+            option_font = indicator.font()
+            option_font.setBold(row == indicator.currentRow())
+            needed = QFontMetrics(option_font).boundingRect(
+                QRect(0, 0, rect.width() - 30, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            assert rect.height() >= needed.height() + 20, item.text()
