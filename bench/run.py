@@ -105,6 +105,7 @@ def bench_start(home: Path) -> dict[str, Any]:
 
 
 def bench_ui() -> list[dict[str, Any]]:
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from sdm_app.content.library import Library, bundled_aids_dir
@@ -128,14 +129,31 @@ def bench_ui() -> list[dict[str, Any]]:
     for step in STEPS:  # first visit of each step builds it
         window.go_to(step)
         app.processEvents()
+    window.review.worker.wait()
+    app.processEvents()
+
+    class PaintCounter(QObject):
+        """Counts the paints of the window, to prove each switch was painted."""
+
+        paints = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if watched is window and event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    counter = PaintCounter()
+    window.installEventFilter(counter)
     timings = []
     for _ in range(5):
         for step in STEPS:
+            counter.paints = 0
             started = time.perf_counter()
             window.go_to(step)
-            window.repaint()
-            app.processEvents()
+            app.processEvents()  # the paint Qt schedules for the switch happens here, once
             timings.append(time.perf_counter() - started)
+            assert counter.paints >= 1, f"{step} was not painted"
+    window.removeEventFilter(counter)
     step_ms = statistics.median(timings) * 1000
     worst_ms = max(timings) * 1000
     icons = IconArrayWidget(123, 1000)
