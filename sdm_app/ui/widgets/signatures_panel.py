@@ -52,6 +52,7 @@ class SignatureBox(QFrame):
             layout.addWidget(self.declined)
             layout.addWidget(self.representative)
             layout.addWidget(self.relationship)
+        layout.addStretch(1)  # side by side, both boxes start at the top: pads and names line up
         self.pad.changed.connect(self._save)
         self.name.textEdited.connect(lambda _t: self._save())
         self.clear.clicked.connect(self.pad.clear)
