@@ -32,6 +32,11 @@ from sdm_app.pdf.text import Typesetter
 log = logging.getLogger(__name__)
 
 
+#: A line of option cards taller than this is allowed to split across pages (no page is taller
+#: than about 250 mm of text); anything shorter moves whole to the next page.
+TALLEST_WHOLE_LINE = 170 * mm
+
+
 class Story:
     """Builds the flowables of one plan; every text goes through the typesetter."""
 
@@ -223,26 +228,48 @@ class Story:
                 cards.append(parts)
             lines = [cards[i : i + per_line] for i in range(0, len(cards), per_line)]
             lines[-1] += [[Spacer(1, 1)]] * (per_line - len(lines[-1]))
-            table = self.table(lines, [col] * per_line)
-            style = TableStyle([])
+            # The question heads its own table and is repeated when the table goes on to the next
+            # page; a page may end between lines of options but not inside a card, so an
+            # option's name stays with its answer (unless one line is taller than a page).
+            header = [self.p(row.question, self.s.h2)] + [""] * (per_line - 1)
+            body = [self.row(line) for line in lines]
+            note = []
+            if row.population:  # under the cards, in the table so it never strays from them
+                who = _("Who the numbers are about: {who}").format(who=row.population)
+                note = [[self.p(who, self.s.small)] + [""] * (per_line - 1)]
+            table = Table(
+                [header, *body, *note],
+                colWidths=self.widths([col] * per_line),
+                repeatRows=1,
+                splitInRow=0,
+            )
+            commands: list[tuple[Any, ...]] = [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("FONT", (0, 0), (-1, -1), self.s.fonts.regular, self.s.size),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 1), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, 0), 0),
+                ("RIGHTPADDING", (0, 0), (-1, 0), 0),
+                ("GRID", (0, 1), (-1, len(body)), 0.5, RULE),
+            ]
+            if note:
+                last = len(body) + 1
+                commands += [
+                    ("SPAN", (0, last), (-1, last)),
+                    ("LEFTPADDING", (0, last), (-1, last), 0),
+                    ("RIGHTPADDING", (0, last), (-1, last), 0),
+                ]
             for index, cell in enumerate(row.cells):
                 if plan.chosen and cell.option_id == plan.chosen.id:
                     r, c = divmod(index, per_line)
                     c = per_line - 1 - c if self.ts.rtl else c
-                    style.add("BOX", (c, r), (c, r), 1.8, ACCENT)
-            table.setStyle(style)
-            block: list[Any] = [self.p(row.question, self.s.h2), table]
-            if row.population:
-                block.append(
-                    self.p(
-                        _("Who the numbers are about: {who}").format(who=row.population),
-                        self.s.small,
-                    )
-                )
-            self.add(
-                KeepTogether(block) if len(lines) <= 2 else block[0],
-                *([] if len(lines) <= 2 else block[1:]),
-            )
+                    commands.append(("BOX", (c, r + 1), (c, r + 1), 1.8, ACCENT))
+            table.setStyle(TableStyle(commands))
+            _w, _h = table.wrap(self.width, 10_000 * mm)
+            if max(table._rowHeights[1:]) > TALLEST_WHOLE_LINE:
+                table.splitInRow = 1
+            self.add(table)
 
     def costs(self) -> None:
         """The chosen option's cost, the cost conversation, concerns and their help."""
