@@ -1,0 +1,45 @@
+"""The comparison in a long plan (six options): every page that shows option cards also shows
+the question they answer, and every answer is printed whole."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from sdm_app.content.library import Library, bundled_aids_dir
+from sdm_app.content.visit_file import load_visit
+from sdm_app.domain.plan import build_care_plan
+from sdm_app.pdf.render import render_plan_checked
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_continued_comparisons_repeat_their_question() -> None:
+    entry = Library.load([bundled_aids_dir()]).find("diabetes-second-medicine")
+    visit = load_visit(ROOT / "examples" / "visits" / "diabetes-second-medicine.yaml").visit
+    assert entry is not None and entry.aid is not None and visit is not None
+    plan = build_care_plan(entry.aid, visit, "en", content_hash=entry.content_hash)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render_plan_checked(plan).pdf)).pages]
+    flat = [" ".join(text.split()) for text in pages]
+    questions = [" ".join(row.question.split()) for row in plan.rows]
+    names = [" ".join(option.name.split()) for option in plan.options]
+    start = next(i for i, text in enumerate(flat) if "Your options compared" in text)
+    end = next(i for i, text in enumerate(flat) if "Costs and help with costs" in text)
+    assert end - start >= 2  # six options: the comparison does run over several pages
+    compared = [*flat[start:end], flat[end].split("Costs and help with costs")[0]]
+    for number, text in enumerate(compared, start=start):
+        if any(name in text for name in names):
+            assert any(q in text for q in questions), f"page {number + 1} has cards but no question"
+    # every answer is printed, first words to last, on pages that name its option
+    for row in plan.rows:
+        for cell in row.cells:
+            if not cell.text:
+                continue
+            answer = " ".join(cell.text.split())
+            name = next(" ".join(o.name.split()) for o in plan.options if o.id == cell.option_id)
+            for piece in (answer[:30], answer[-30:]):  # its first and its last words
+                holding = [t for t in compared if piece in t]
+                assert holding, piece
+                assert any(name[:30] in t for t in holding), (name, piece)
