@@ -269,7 +269,8 @@ class Story:
             _w, _h = table.wrap(self.width, 10_000 * mm)
             if max(table._rowHeights[1:]) > TALLEST_WHOLE_LINE:
                 table.splitInRow = 1
-            self.add(table)
+            # the section heading goes with the first comparison, never alone at a page's foot
+            self.add(KeepTogether([table]) if self._heading else table)
 
     def costs(self) -> None:
         """The chosen option's cost, the cost conversation, concerns and their help."""
