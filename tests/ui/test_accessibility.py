@@ -153,7 +153,9 @@ def test_text_size_up_to_200_percent_reflows_and_is_remembered(
         qtbot.wait(30)
         page = window.pages[step]
         inner = page.scroll.widget()
-        assert inner.width() <= page.scroll.viewport().width() + 1, step  # no sideways scrolling
+        room = page.scroll.viewport().width()
+        assert inner.width() <= room + 1, step  # no sideways scrolling
+        assert inner.minimumSizeHint().width() <= room, step  # and nothing squeezed off
     for _ in range(6):
         window.smaller_action.trigger()
     assert window.session.settings.text_scale == 100

@@ -85,7 +85,9 @@ class StepPage(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Pages reflow to the width; where a language's long words cannot (some steps at 200 %
+        # text), the page scrolls sideways rather than cutting anything off.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take the focus
         inner = QWidget()
         self.body = QVBoxLayout(inner)

@@ -117,6 +117,8 @@ class PlanStep(StepPage):
         self.follow_title = label("subtitle")
         follow_box = QWidget()
         follow = QFormLayout(follow_box)
+        # at large text a field moves under its label rather than off the screen
+        follow.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.follow_date = date_edit("", session.language)
         self.follow_with = QLineEdit()
         self.follow_with.setMaxLength(200)

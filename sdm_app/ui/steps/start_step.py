@@ -27,6 +27,8 @@ class StartStep(StepPage):
         form_box = QWidget()
         self.form = QFormLayout(form_box)
         self.form.setVerticalSpacing(12)
+        # at large text a field moves under its label rather than off the screen
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.patient_name = QLineEdit()
         self.patient_name.setMaxLength(200)
         self.birth_date = QDateEdit()
