@@ -16,7 +16,7 @@ from sdm_app.domain.visit import DecisionStatus
 from sdm_app.settings import load_settings
 from sdm_app.ui.export import visit_path_for
 from sdm_app.ui.main_window import MainWindow
-from tests.ui.test_flow import click_item
+from tests.ui.test_flow import choose_first_aid
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -37,8 +37,7 @@ def focusable(window: MainWindow) -> list[QWidget]:
 
 
 def test_every_focusable_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     unnamed: list[str] = []
     for step in STEPS:
         window.go_to(step)
@@ -50,8 +49,7 @@ def test_every_focusable_control_has_an_accessible_name(qtbot: QtBot, window: Ma
 
 
 def test_touch_targets_are_at_least_44_px(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     small = []
     for step in STEPS:
         window.go_to(step)
@@ -141,8 +139,7 @@ def test_the_whole_visit_with_the_keyboard_alone(
 def test_text_size_up_to_200_percent_reflows_and_is_remembered(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     for _ in range(6):
         window.larger_action.trigger()
     assert window.session.settings.text_scale == 200

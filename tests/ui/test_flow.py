@@ -39,6 +39,12 @@ def click_item(qtbot: QtBot, view: QListWidget, row: int) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def choose_first_aid(qtbot: QtBot, window: MainWindow) -> None:
+    """Go to the choice of decision and click the first aid in the list."""
+    window.go_to(Step.choose)
+    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+
+
 def next_step(qtbot: QtBot, window: MainWindow) -> None:
     click(qtbot, window.next_button)
 
@@ -133,8 +139,7 @@ def test_whole_visit_to_exported_plan(
 def test_going_back_keeps_everything(qtbot: QtBot, window: MainWindow) -> None:
     session = window.session
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Sam")
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.values)
     values = window.pages[Step.values]
     prompt = session.aid.values[0]  # type: ignore[union-attr]
@@ -174,8 +179,7 @@ def test_export_lists_what_is_missing_and_jumps_to_it(qtbot: QtBot, window: Main
 def test_new_visit_clears_every_trace(qtbot: QtBot, window: MainWindow) -> None:
     session = window.session
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Previous Patient")
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     qtbot.keyClicks(window.pages[Step.decide].reasons, "private words")
     old_visit = session.visit
@@ -213,8 +217,7 @@ def test_language_switch_retranslates_at_once_and_keeps_entries(
 def test_export_failure_keeps_the_visit(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     session = window.session
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Kim")
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     click(qtbot, window.pages[Step.decide].later)
     window.go_to(Step.review)
@@ -299,8 +302,7 @@ def test_chart_copy_in_the_clinicians_language(
     start.language.setCurrentIndex(start.language.findData("es"))
     start.chart_language.setCurrentIndex(start.chart_language.findData("en"))
     assert window.session.visit.chart_language == "en"
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     click(qtbot, window.pages[Step.decide].later)
     window.go_to(Step.review)
@@ -316,8 +318,7 @@ def test_chart_copy_in_the_clinicians_language(
 def test_preview_is_rendered_again_only_when_the_plan_changed(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     review = window.pages[Step.review]
     renders: list[object] = []
     real_render = review.worker.render
@@ -345,8 +346,7 @@ def test_unreviewed_translation_warns_or_refuses(qtbot: QtBot, window: MainWindo
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Lan")
     start = window.pages[Step.start]
     start.language.setCurrentIndex(start.language.findData("vi"))
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     click(qtbot, window.pages[Step.decide].later)
     window.go_to(Step.review)

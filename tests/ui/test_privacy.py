@@ -16,7 +16,7 @@ from sdm_app.logs import configure_logging
 from sdm_app.settings import Settings
 from sdm_app.ui import startup
 from sdm_app.ui.main_window import MainWindow
-from tests.ui.test_flow import click, click_item
+from tests.ui.test_flow import choose_first_aid, click
 
 
 @pytest.fixture
@@ -99,8 +99,7 @@ def test_logs_never_hold_patient_data(qtbot: QtBot, app_window: MainWindow, tmp_
     start = window.pages[Step.start]
     qtbot.keyClicks(start.patient_name, SECRETS["name"])
     qtbot.keyClicks(start.record_number, SECRETS["record"])
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.values)
     values = window.pages[Step.values]
     qtbot.keyClicks(values.own_input, SECRETS["own"])

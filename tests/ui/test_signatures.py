@@ -16,7 +16,7 @@ from sdm_app.signing.verify import verify_pdf
 from sdm_app.ui.export import visit_path_for
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.widgets.signature_pad import SignaturePad
-from tests.ui.test_flow import click, click_item
+from tests.ui.test_flow import choose_first_aid, click
 
 
 def draw(qtbot: QtBot, pad: SignaturePad, points: list[tuple[int, int]]) -> None:
@@ -45,8 +45,7 @@ def test_pad_records_strokes(qtbot: QtBot) -> None:
 
 def ready_to_export(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Sam Lee")
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     click(qtbot, window.pages[Step.decide].later)
     window.go_to(Step.review)

@@ -12,7 +12,7 @@ from sdm_app.domain.visit import Importance
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.widgets.icon_array import AFFECTED, IconArrayWidget, grid_shape
-from tests.ui.test_flow import click, click_item
+from tests.ui.test_flow import choose_first_aid, click
 
 
 def dark_share(widget: IconArrayWidget) -> float:
@@ -77,8 +77,7 @@ def test_icon_array_thousand_and_bad_counts(qtbot: QtBot) -> None:
 def test_values_step_binds_both_ways(
     qtbot: QtBot, window: MainWindow, session: VisitSession
 ) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.values)
     values = window.pages[Step.values]
     aid = session.aid
@@ -99,8 +98,7 @@ def test_values_step_binds_both_ways(
 def test_values_fit_shows_the_calculation_and_no_ranking(
     qtbot: QtBot, window: MainWindow, session: VisitSession
 ) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.values)
     values = window.pages[Step.values]
     aid = session.aid
@@ -120,8 +118,7 @@ def test_values_fit_shows_the_calculation_and_no_ranking(
 
 
 def test_sure_logic_on_screen(qtbot: QtBot, window: MainWindow, session: VisitSession) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     decide = window.pages[Step.decide]
     assert not decide.sure_result.isVisible()
@@ -154,8 +151,7 @@ def test_sure_questions_keep_the_validated_wording(window: MainWindow) -> None:
 
 
 def test_decide_later_with_date(qtbot: QtBot, window: MainWindow, session: VisitSession) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     window.go_to(Step.decide)
     decide = window.pages[Step.decide]
     assert not decide.decide_by.isEnabled()
@@ -168,8 +164,7 @@ def test_decide_later_with_date(qtbot: QtBot, window: MainWindow, session: Visit
 def test_plan_steps_follow_a_changed_choice(
     qtbot: QtBot, window: MainWindow, session: VisitSession
 ) -> None:
-    window.go_to(Step.choose)
-    click_item(qtbot, window.pages[Step.choose].aid_list, 0)
+    choose_first_aid(qtbot, window)
     aid = session.aid
     assert aid is not None
     first, second = aid.options[0], aid.options[1]
