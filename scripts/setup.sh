@@ -32,4 +32,5 @@ if ! command -v uv >/dev/null 2>&1; then
   export PATH="$HOME/.local/bin:$PATH"
 fi
 export UV_PYTHON_DOWNLOADS=never
-uv sync --locked --quiet
+# Bytecode compiled once at install (~15 s the first time): every start is then ~0.3 s faster.
+uv sync --locked --quiet --compile-bytecode

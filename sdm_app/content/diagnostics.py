@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sdm_app.content.yaml_source import Mark, SourceMap
-from sdm_app.content.yaml_source import Path as NodePath
+from sdm_app.content.marks import Mark, SourceMap
+from sdm_app.content.marks import Path as NodePath
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from sdm_app.content.diagnostics import Diagnostic, dotted
 from sdm_app.content.loader import LoadedAid
+from sdm_app.content.marks import Path as NodePath
 from sdm_app.content.readability import measure, supported
 from sdm_app.content.translate import iter_texts
-from sdm_app.content.yaml_source import Path as NodePath
 from sdm_app.domain.aid import DecisionAid, RowKind
 from sdm_app.domain.text import LocalizedText
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from sdm_app.content.diagnostics import Diagnostic, at, from_validation_error
-from sdm_app.content.yaml_source import MAX_BYTES, Mark, SourceMap, YamlError, read_yaml, too_large
+from sdm_app.content.marks import MAX_BYTES, Mark, SourceMap, YamlError, too_large
 from sdm_app.domain.aid import DecisionAid, reference_problems
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ class LoadedAid:
     def source_map(self) -> SourceMap | None:
         """Where each value sits in the file; parsed on first use for an aid read from cache."""
         if self._source_map is None and self._data is not None:
+            from sdm_app.content.yaml_source import read_yaml
+
             with contextlib.suppress(YamlError):
                 _, self._source_map = read_yaml(self._data)
             self._data = None
@@ -86,6 +88,8 @@ def load_aid_bytes(
             result.aid = cached
             result._data = data
             return result
+    from sdm_app.content.yaml_source import read_yaml  # the parser only when the cache missed
+
     try:
         value, source = read_yaml(data)
     except YamlError as problem:

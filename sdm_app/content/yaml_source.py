@@ -16,20 +16,29 @@ Python values itself so that:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from sdm_app.content.marks import MAX_BYTES, Mark, Path, SourceMap, YamlError, too_large
 
 try:  # the C parser is ~3x faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 
-Path = tuple[str | int, ...]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Mark",
+    "Path",
+    "SourceMap",
+    "YamlError",
+    "read_yaml",
+    "too_large",
+]
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -47,52 +56,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",  # implicit for plain dates; kept as text for the schema
 }
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A 1-based line and column in a file."""
-
-    line: int
-    column: int
-
-
-@dataclass
-class SourceMap:
-    """Where each value (and each mapping key) of a document came from."""
-
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
-
-    def locate(self, path: Path, *, key: bool = False) -> Mark:
-        """The best mark for ``path``: the exact value (or key), else its nearest parent."""
-        table = self.keys if key else self.values
-        probe = tuple(path)
-        while probe:
-            if probe in table:
-                return table[probe]
-            if probe in self.values:
-                return self.values[probe]
-            probe = probe[:-1]
-        return self.values.get((), Mark(1, 1))
-
-
-class YamlError(Exception):
-    """A YAML file that cannot be read; carries the position of the problem."""
-
-    def __init__(self, message: str, mark: Mark, path: Path = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.mark = mark
-        self.path = path
-
-
-def too_large(size: int) -> str:
-    """The message for a file over the size cap."""
-    return (
-        f"the file is {size // 1024} KiB; files larger than "
-        f"{MAX_BYTES // (1024 * 1024)} MiB are not read (split the content up)"
-    )
 
 
 def _mark(node: yaml.Node) -> Mark:

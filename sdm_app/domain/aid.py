@@ -36,7 +36,7 @@ Language = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
 class Strict(BaseModel):
     """Base for every authored model: unknown keys are errors, so typos never pass."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class Source(Strict):

@@ -43,7 +43,7 @@ from sdm_app.domain.visit import (
 class PlanModel(BaseModel):
     """Base for plan data: immutable once built."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Contact(PlanModel):

@@ -27,7 +27,9 @@ LongText = Annotated[str, StringConstraints(max_length=4000)]
 class VisitModel(BaseModel):
     """Base for visit data: unknown keys are errors; assignments are validated."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 class Patient(VisitModel):

@@ -4,6 +4,8 @@ Never a global ``_``: the screen and the printed plan can be in different
 languages at once, so code asks for a :class:`Translator` for a language and
 passes it along. Catalogs are the ``.po`` files in ``translations/``; they are
 compiled in memory the first time a language is used (no build step), then cached.
+Babel is imported when a date, number or catalog first needs it, not at start: the first
+screen in English needs none of it.
 
 Mark strings for extraction (``pybabel extract -F babel.cfg``) with
 ``tr.gettext("...")``, ``tr.ngettext("...", "...", n)``, or :func:`N_` for text
@@ -16,14 +18,12 @@ import datetime as dt
 import io
 from decimal import Decimal
 from functools import cache
+from gettext import NullTranslations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "messages"
 
@@ -48,6 +48,10 @@ DEFAULT_REGION = {
     "fr": "FR",
 }
 
+
+#: The shipped languages written right to left, as CLDR's character order says (checked
+#: against Babel by tests/i18n/test_language_names.py); other languages ask Babel.
+RTL_LANGUAGES = frozenset({"ar"})
 
 #: Where CLDR's name is not what speakers call the language (CLDR maps tl to Filipino).
 NATIVE_NAME_OVERRIDES = {"tl": "Tagalog"}
@@ -88,6 +92,8 @@ def translations_dir() -> Path:
 
 def babel_locale(language: str) -> Locale:
     """The Babel locale for a language code such as ``es`` or ``zh``."""
+    from babel import Locale, UnknownLocaleError
+
     code = language.replace("-", "_")
     try:
         return Locale.parse(code)
@@ -114,6 +120,8 @@ def language_name(language: str, *, in_sentence: bool = False) -> str:
 
 def cldr_native_name(language: str) -> str:
     """What Babel's CLDR data calls ``language`` in itself (Simplified Chinese named as such)."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse("zh_Hans" if language == "zh" else language.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -124,6 +132,8 @@ def cldr_native_name(language: str) -> str:
 
 def is_rtl(language: str) -> bool:
     """Whether ``language`` is written right to left."""
+    if language in LANGUAGES:
+        return language in RTL_LANGUAGES
     return babel_locale(language).character_order == "right-to-left"
 
 
@@ -145,14 +155,20 @@ class Translator:
 
     def format_date(self, value: dt.date, form: str = "long") -> str:
         """A date in this language's way of writing it."""
+        from babel.dates import format_date
+
         return format_date(value, format=form, locale=self.locale)
 
     def format_number(self, value: int | float | Decimal) -> str:
         """A number with this locale's separators (Latin digits)."""
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=self.locale)
 
     def format_money(self, amount: Decimal, currency: str) -> str:
         """An amount of money in this locale, whole units when there are no cents."""
+        from babel.numbers import format_currency
+
         whole = amount == amount.to_integral_value()
         pattern = None
         if whole:
@@ -181,6 +197,10 @@ def translator(language: str) -> Translator:
     po = translations_dir() / base / "LC_MESSAGES" / f"{DOMAIN}.po"
     catalog: NullTranslations = NullTranslations()
     if po.is_file():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+        from babel.support import Translations
+
         with po.open("rb") as handle:
             parsed = read_po(handle, locale=base.replace("-", "_"))
         buffer = io.BytesIO()

@@ -59,12 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = PreviewWindow(args.preview, settings)
         window.show()
     else:
-        from sdm_app.ui.startup import build_window, offer_recovery
+        from sdm_app.ui.startup import launch
 
-        main_window = build_window(app, settings)
-        main_window.show()
-        offer_recovery(main_window)
-        window = main_window
+        window = launch(app, settings)
     code = app.exec()
     collector.stop()
     del window

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from sdm_app.storage.autosave import AutosaveStore
 from sdm_app.ui.session import VisitSession
+
+if TYPE_CHECKING:
+    from sdm_app.storage.autosave import AutosaveStore
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +32,11 @@ class AutosaveController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.save_now)
-        session.visit_changed.connect(lambda *_args: self.timer.start())
+        session.visit_changed.connect(lambda *_args: self.save_soon())
+
+    def save_soon(self) -> None:
+        """Save after the usual short delay."""
+        self.timer.start()
 
     def save_now(self) -> bool:
         """Write the visit now (also on quit)."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import itertools
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,44 +27,68 @@ from PySide6.QtWidgets import (
 from sdm_app.domain.flow import STEPS, Step
 from sdm_app.i18n import LANGUAGES, is_rtl, language_name
 from sdm_app.settings import save_settings
-from sdm_app.ui.autosave_controller import AutosaveController
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import CLINICIAN_ONLY, StepPage
-from sdm_app.ui.steps.choose_step import ChooseStep
-from sdm_app.ui.steps.compare_step import CompareStep
-from sdm_app.ui.steps.costs_step import CostsStep
-from sdm_app.ui.steps.decide_step import DecideStep
-from sdm_app.ui.steps.options_step import OptionsStep
-from sdm_app.ui.steps.plan_step import PlanStep
-from sdm_app.ui.steps.review_step import ReviewStep
-from sdm_app.ui.steps.start_step import StartStep
-from sdm_app.ui.steps.values_step import ValuesStep
 from sdm_app.ui.widgets.step_indicator import StepIndicator
+
+if TYPE_CHECKING:
+    from sdm_app.ui.autosave_controller import AutosaveController
+    from sdm_app.ui.steps.review_step import ReviewStep
+
+#: Where each step's page class lives; a page's module is imported when the page is first built.
+PAGE_CLASSES: dict[Step, str] = {
+    Step.start: "start_step.StartStep",
+    Step.choose: "choose_step.ChooseStep",
+    Step.options: "options_step.OptionsStep",
+    Step.compare: "compare_step.CompareStep",
+    Step.values: "values_step.ValuesStep",
+    Step.costs: "costs_step.CostsStep",
+    Step.decide: "decide_step.DecideStep",
+    Step.plan: "plan_step.PlanStep",
+    Step.review: "review_step.ReviewStep",
+}
+
+
+class StepPages(Mapping[Step, StepPage]):
+    """The window's step pages, each built the first time it is asked for.
+
+    Only the first step is built before the window is painted; the rest are built in the
+    idle moments after (see :meth:`MainWindow.build_remaining_pages`) or when first shown.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._built: dict[Step, StepPage] = {}
+
+    def __getitem__(self, step: Step) -> StepPage:
+        page = self._built.get(step)
+        if page is None:
+            page = self._built[step] = self._window.build_page(step)
+        return page
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(STEPS)
+
+    def __len__(self) -> int:
+        return len(STEPS)
+
+    def built(self, step: Step) -> StepPage | None:
+        """The page of ``step`` if it has been built, else None (never builds it)."""
+        return self._built.get(step)
 
 
 class MainWindow(QMainWindow):
     """One visit at a time, in the order shared decision-making works."""
 
+    #: the window finished starting (autosave open, every step built); see ``startup.launch``
+    started = Signal()
+
     def __init__(self, session: VisitSession, autosave: AutosaveController | None = None) -> None:
         super().__init__()
         self.session = session
         self.autosave = autosave
-        self.pages: dict[Step, StepPage] = {}
-        for page_class in (
-            StartStep,
-            ChooseStep,
-            OptionsStep,
-            CompareStep,
-            ValuesStep,
-            CostsStep,
-            DecideStep,
-            PlanStep,
-            ReviewStep,
-        ):
-            page = page_class(session)
-            self.pages[page.step] = page
-        self.review: ReviewStep = self.pages[Step.review]  # type: ignore[assignment]
-        self.review.go_to.connect(self.go_to)
+        self.pages = StepPages(self)
+        self.patient_view = False
 
         self.toolbar = QToolBar()
         self.toolbar.setMovable(False)
@@ -105,12 +132,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.contrast_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.settings_action)
-        self.patient_view = False
 
         self.indicator = StepIndicator()
         self.stack = QStackedWidget()
-        for step in STEPS:
-            self.stack.addWidget(self.pages[step])
         self.back_button = QPushButton()
         self.next_button = QPushButton()
         self.next_button.setProperty("primary", True)
@@ -164,10 +188,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
         self.unlock_button.clicked.connect(self.unlock)
         self.discard_button.clicked.connect(self.discard_and_unlock)
-        self.review.exported_plan.connect(self._plan_exported)
         if autosave is not None:
-            autosave.failed.connect(self._autosave_failed)
-            autosave.saved.connect(lambda: self.banner.setVisible(False))
+            self.attach_autosave(autosave)
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
 
@@ -182,6 +204,45 @@ class MainWindow(QMainWindow):
         if session.settings.text_scale != 100 or session.settings.high_contrast:
             self._restyle()
         self.go_to(Step.start)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def build_page(self, step: Step) -> StepPage:
+        """Build the page of ``step`` (through :attr:`pages`, which keeps it)."""
+        module_name, class_name = PAGE_CLASSES[step].rsplit(".", 1)
+        module = importlib.import_module(f"sdm_app.ui.steps.{module_name}")
+        page: StepPage = getattr(module, class_name)(self.session)
+        self.stack.addWidget(page)
+        if step is Step.review:
+            page.go_to.connect(self.go_to)  # type: ignore[attr-defined]
+            page.exported_plan.connect(self._plan_exported)  # type: ignore[attr-defined]
+        if self.patient_view:
+            for widget in page.findChildren(QWidget):
+                if widget.property(CLINICIAN_ONLY):
+                    widget.setVisible(False)
+        return page
+
+    @property
+    def review(self) -> ReviewStep:
+        """The review step (built if it was not yet)."""
+        return self.pages[Step.review]  # type: ignore[return-value]
+
+    def build_remaining_pages(self, then: Callable[[], None] | None = None) -> None:
+        """Build the pages not built yet, one per turn of the event loop, so each later step
+        opens at once and the window answers input in between; then call ``then``."""
+        for step in STEPS:
+            if self.pages.built(step) is None:
+                self.pages[step]
+                QTimer.singleShot(0, lambda: self.build_remaining_pages(then))
+                return
+        if then is not None:
+            then()
+
+    def attach_autosave(self, autosave: AutosaveController) -> None:
+        """Save the visit through ``autosave`` from now on (at start, once it is ready)."""
+        self.autosave = autosave
+        autosave.failed.connect(self._autosave_failed)
+        autosave.saved.connect(lambda: self.banner.setVisible(False))
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -401,9 +462,10 @@ class MainWindow(QMainWindow):
             self.autosave.mark_exported()
 
     def _visit_replaced(self) -> None:
-        self.review.document.close()
-        self.review.result.clear()
-        self.review.result.setVisible(False)
+        if self.pages.built(Step.review) is not None:
+            self.review.document.close()
+            self.review.result.clear()
+            self.review.result.setVisible(False)
         self._apply_direction()
         self.retranslate_ui()
         self.go_to(Step.start)
@@ -420,7 +482,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Finish any writing before closing."""
-        self.review.worker.wait()
+        if self.pages.built(Step.review) is not None:
+            self.review.worker.wait()
         if self.autosave is not None:
             self.autosave.save_now()
         super().closeEvent(event)

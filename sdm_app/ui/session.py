@@ -8,19 +8,21 @@ No step keeps visit data of its own.
 from __future__ import annotations
 
 import weakref
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from sdm_app.content.guide import guide_aid
-from sdm_app.content.library import Library
-from sdm_app.content.loader import LoadedAid
-from sdm_app.domain.aid import DecisionAid
 from sdm_app.domain.flow import clear_aid_answers
 from sdm_app.domain.plan import CarePlan, build_care_plan
 from sdm_app.domain.visit import AidRef, PersonalGuide, Visit
 from sdm_app.i18n import Translator, translator
 from sdm_app.settings import Settings
+
+if TYPE_CHECKING:  # the content layer is imported when the library is first used
+    from sdm_app.content.library import Library
+    from sdm_app.content.loader import LoadedAid
+    from sdm_app.domain.aid import DecisionAid
 
 
 class Translatable(Protocol):
@@ -40,9 +42,11 @@ class VisitSession(QObject):
     #: a new, empty visit replaced the old one
     visit_replaced = Signal()
 
-    def __init__(self, library: Library, settings: Settings) -> None:
+    def __init__(self, library: Library | Callable[[], Library], settings: Settings) -> None:
+        """``library`` may be a function that loads it: it is then called on first use, so
+        the first screen (which needs no aid) can be painted before the aids are read."""
         super().__init__()
-        self.library = library
+        self._library = library
         self.settings = settings
         self.visit = self._fresh_visit()
         self.entry: LoadedAid | None = None
@@ -53,6 +57,17 @@ class VisitSession(QObject):
         visit.patient.language = self.settings.default_language
         visit.clinician.name = self.settings.default_clinician
         return visit
+
+    @property
+    def library(self) -> Library:
+        """The decision aids to choose from."""
+        if callable(self._library):
+            self._library = self._library()
+        return self._library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        self._library = library
 
     # -- language -------------------------------------------------------------------------
 
@@ -135,6 +150,8 @@ class VisitSession(QObject):
 
     def _rebuild_guide(self) -> None:
         if self.visit.guide is not None:
+            from sdm_app.content.guide import guide_aid
+
             self.entry = guide_aid(self.visit.guide, self.language, self.visit.visit_date)
 
     def new_visit(self) -> None:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from sdm_app.content.library import Library
 from sdm_app.settings import Settings, config_dir
-from sdm_app.storage.autosave import AutosaveStore, CorruptAutosaveError
-from sdm_app.storage.keys import load_or_create_key
-from sdm_app.ui.autosave_controller import AutosaveController
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.privacy import IdleWatcher
 from sdm_app.ui.session import VisitSession
+
+if TYPE_CHECKING:
+    from sdm_app.content.library import Library
+    from sdm_app.storage.autosave import AutosaveStore
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,9 @@ def autosave_dir() -> Path:
 
 def open_store() -> AutosaveStore:
     """The autosave store with its key."""
+    from sdm_app.storage.autosave import AutosaveStore
+    from sdm_app.storage.keys import load_or_create_key
+
     return AutosaveStore(autosave_dir(), load_or_create_key(config_dir() / "autosave.key"))
 
 
@@ -34,16 +40,82 @@ def build_window(
     app: QApplication, settings: Settings, library: Library | None = None
 ) -> MainWindow:
     """The main window with autosave and the idle lock wired in."""
-    session = VisitSession(library if library is not None else Library.load(), settings)
-    store = open_store()
-    store.expire(settings.autosave_retention_days)
-    controller = AutosaveController(session, store)
-    window = MainWindow(session, controller)
+    window = _bare_window(app, settings, library)
+    attach_autosave(window)
+    return window
+
+
+def _bare_window(app: QApplication, settings: Settings, library: Library | None) -> MainWindow:
+    session = VisitSession(library if library is not None else _load_library, settings)
+    window = MainWindow(session)
     watcher = IdleWatcher(settings.idle_lock_minutes, window)
     watcher.idle.connect(window.lock)
     app.installEventFilter(watcher)
     window.idle_watcher = watcher  # type: ignore[attr-defined]
     return window
+
+
+def _load_library() -> Library:
+    from sdm_app.content.library import Library
+
+    return Library.load()
+
+
+def attach_autosave(window: MainWindow) -> None:
+    """Open the encrypted autosave store (its key comes from the system keyring, which can
+    take a tenth of a second to find) and save the window's visit there from now on."""
+    from sdm_app.ui.autosave_controller import AutosaveController
+
+    settings = window.session.settings
+    store = open_store()
+    store.expire(settings.autosave_retention_days)
+    controller = AutosaveController(window.session, store)
+    window.attach_autosave(controller)
+    controller.save_soon()  # anything typed before the store was open
+
+
+def launch(app: QApplication, settings: Settings) -> MainWindow:
+    """Show the main window as early as it can be painted, then finish starting.
+
+    Before the first paint: settings and the first step (who the patient is), which needs
+    no decision aid. Right after it: the library of aids (from its cache), the autosave
+    store and its key, the offer to resume an unfinished visit, then the other steps, one
+    per turn of the event loop. ``window.started`` is emitted when all of that is done.
+    """
+    window = _bare_window(app, settings, None)
+    window.show()
+
+    def finish() -> None:
+        window.session.library  # noqa: B018 - loaded now, while the clinician reads the screen
+        attach_autosave(window)
+        offer_recovery(window)
+        window.build_remaining_pages(then=window.started.emit)
+
+    after_first_paint(window, finish)
+    return window
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the first paint of a window has been handled."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        first = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+        if first and watched.window() is self.window:  # type: ignore[attr-defined]
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            QTimer.singleShot(0, self.callback)  # after this paint is flushed to the screen
+        return False
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once, after ``window`` has first been painted."""
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(_FirstPaint(window, callback))
 
 
 def ask_resume(parent: QWidget | None, text: str, title: str) -> bool:
@@ -60,6 +132,8 @@ def ask_resume(parent: QWidget | None, text: str, title: str) -> bool:
 
 def offer_recovery(window: MainWindow) -> bool:
     """After a crash or power cut: offer to continue the newest unfinished visit."""
+    from sdm_app.storage.autosave import CorruptAutosaveError
+
     controller = window.autosave
     if controller is None:
         return False

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sdm_app.content import loader
+from sdm_app.content import yaml_source
 from sdm_app.content.aid_cache import AidCache, default_cache_dir, model_fingerprint
 from sdm_app.content.library import Library
 from sdm_app.content.lint import lint_aid
@@ -34,8 +34,8 @@ def test_second_load_reads_the_cache_and_gives_the_same_aid(
     assert [e.name for e in entries(cache)] == [f"{first.aids[0].content_hash}.json"]
 
     parses = []
-    real = loader.read_yaml
-    monkeypatch.setattr(loader, "read_yaml", lambda data: parses.append(1) or real(data))
+    real = yaml_source.read_yaml
+    monkeypatch.setattr(yaml_source, "read_yaml", lambda data: parses.append(1) or real(data))
     second = Library.load([BUNDLED], cache=cache)
     assert parses == []  # nothing parsed until someone asks where a value is
     assert second.aids[0].aid == first.aids[0].aid

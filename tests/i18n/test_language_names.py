@@ -8,7 +8,9 @@ from sdm_app.i18n import (
     CLDR_NATIVE_NAMES,
     LANGUAGES,
     NATIVE_NAME_OVERRIDES,
+    babel_locale,
     cldr_native_name,
+    is_rtl,
     language_name,
 )
 
@@ -36,3 +38,13 @@ def test_other_languages_ask_babel() -> None:
     assert language_name("de") == "Deutsch"
     assert language_name("pt-PT") == "Português"
     assert language_name("qq") == "Qq"  # a code CLDR does not know is never named as another
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_kept_writing_directions_are_what_babel_says(language: str) -> None:
+    assert is_rtl(language) == (babel_locale(language).character_order == "right-to-left")
+
+
+def test_other_languages_ask_babel_for_their_direction() -> None:
+    assert is_rtl("he") and is_rtl("fa") and is_rtl("ar-SA")
+    assert not is_rtl("de")
