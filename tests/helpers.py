@@ -65,12 +65,18 @@ def pdf_text(data: bytes) -> str:
 
 
 def pdf_fonts(data: bytes) -> set[tuple[str, bool]]:
-    """(base font name, embedded?) for every font used on any page."""
+    """(base font name, embedded?) for every font used on any page, in form XObjects and in
+    annotation appearances (a signature's visible stamp) too."""
     reader = PdfReader(io.BytesIO(data))
     fonts: set[tuple[str, bool]] = set()
-    for page in reader.pages:
-        resources = page["/Resources"].get_object()
-        for font in resources.get("/Font", {}).values():
+    seen: set[int] = set()
+
+    def walk(resources: object) -> None:
+        resources = resources.get_object() if hasattr(resources, "get_object") else resources
+        if not resources or id(resources) in seen:
+            return
+        seen.add(id(resources))
+        for font in resources.get("/Font", {}).values():  # type: ignore[attr-defined]
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is None and "/DescendantFonts" in font:
@@ -79,6 +85,17 @@ def pdf_fonts(data: bytes) -> set[tuple[str, bool]]:
                 k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
             )
             fonts.add((str(font["/BaseFont"]), embedded))
+        for xobject in resources.get("/XObject", {}).values():  # type: ignore[attr-defined]
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+                walk(xobject["/Resources"])
+
+    for page in reader.pages:
+        walk(page["/Resources"])
+        for annot in page.get("/Annots", []):
+            normal = annot.get_object().get("/AP", {}).get("/N")
+            if normal is not None and "/Resources" in normal.get_object():
+                walk(normal.get_object()["/Resources"])
     return fonts
 
 

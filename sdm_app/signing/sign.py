@@ -31,27 +31,24 @@ def sign_pdf(
     reason: str = "Shared care plan",
     location: str = "",
     timestamp_url: str = "",
-    stamp_font: Path | None = None,
     document_id: str = "",
 ) -> bytes:
     """The PDF with a signature over the whole file, by the key in ``certificate`` (PKCS#12)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields
     from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata, PdfSigner
-    from pyhanko.stamp import TextStampStyle
 
     if not certificate.is_file():
         raise SigningError(f"{certificate}: the signing certificate is missing")
     signer = _load_signer(certificate, passphrase)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     field_spec = None
+    style = None
     if stamp is not None and stamp.page > 0:
         field_spec = fields.SigFieldSpec(FIELD_NAME, on_page=stamp.page - 1, box=stamp.box)
-    style = TextStampStyle(
-        stamp_text="Digitally signed by: %(signer)s\nTime: %(ts)s\nDocument ID: %(docid)s",
-        border_width=1,
-        text_box_style=_text_box_style(stamp_font),
-    )
+        from sdm_app.signing.appearance import stamp_style
+
+        style = stamp_style(stamp.box, signer.subject_name or "", document_id)
     timestamper = None
     if timestamp_url:
         from pyhanko.sign.timestamps import HTTPTimeStamper
@@ -69,7 +66,7 @@ def sign_pdf(
         meta, signer=signer, stamp_style=style, new_field_spec=field_spec, timestamper=timestamper
     )
     try:
-        out = pdf_signer.sign_pdf(writer, appearance_text_params={"docid": document_id or "-"})
+        out = pdf_signer.sign_pdf(writer)
     except Exception as exc:  # e.g. a timestamp server that cannot be reached
         raise SigningError(f"the plan could not be signed ({type(exc).__name__}: {exc})") from None
     return out.getvalue()
@@ -90,14 +87,3 @@ def _load_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped
             f"{certificate}: the passphrase is wrong, or the file is not a PKCS#12 certificate"
         )
     return signer
-
-
-def _text_box_style(font: Path | None):  # type: ignore[no-untyped-def]
-    """The stamp's text in an embedded font (the standard 14 fonts are not embedded)."""
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    from pyhanko.pdf_utils.text import TextBoxStyle
-
-    from sdm_app.pdf.fonts import fonts_dir
-
-    path = font or (fonts_dir() / "NotoSans-Stamp.ttf")  # Latin subset: fast to subset again
-    return TextBoxStyle(font=GlyphAccumulatorFactory(str(path)), font_size=7)
