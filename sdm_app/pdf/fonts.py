@@ -83,6 +83,12 @@ def coverage(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
 
 
+@cache
+def covered_characters(font_name: str) -> frozenset[str]:
+    """The characters a registered font has glyphs for."""
+    return frozenset(map(chr, coverage(font_name)))
+
+
 def fonts_for(language: str) -> FontPair:
     """The document font of ``language`` (registered)."""
     return family(family_order(language)[0])

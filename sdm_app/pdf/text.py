@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from sdm_app.i18n import is_rtl
-from sdm_app.pdf.fonts import coverage, family, family_order
+from sdm_app.pdf.fonts import coverage, covered_characters, family, family_order
 
 #: Marks the fonts lack and that only steer the bidi algorithm.
 BIDI_MARKS = dict.fromkeys(
@@ -81,6 +81,12 @@ class Typesetter:
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         """Split ``text`` into (font, chunk) runs; spaces join the run they are in."""
+        primary = self.primary.face(bold)
+        chars = set(text)
+        if all(self.font_for(c, bold) == primary for c in chars - covered_characters(primary)):
+            # the usual case: the document font has every character, so one run
+            self.used.setdefault(primary, set()).update(c for c in chars if not c.isspace())
+            return [(primary, text)] if text else []
         out: list[tuple[str, str]] = []
         for char in text:
             font = out[-1][0] if out and char == " " else self.font_for(char, bold)
