@@ -58,6 +58,12 @@ def localize_date_edit(edit: QDateEdit, language: str) -> None:
 
 CLINICIAN_ONLY = "clinicianOnly"
 
+#: The focus policies that include Tab (a set lookup: flag arithmetic on Qt's Python enums
+#: is slow enough to matter when a page of 150 widgets is walked on every step switch).
+TAB_POLICIES = frozenset(
+    {Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus}
+)
+
 
 def clinician_only(*widgets: QWidget) -> None:
     """Mark widgets the patient view hides (identifiers, instructions, private notes)."""
@@ -140,9 +146,7 @@ class StepPage(QWidget):
                 Qt.WidgetAttribute.WA_WState_ExplicitShowHide
             ):
                 return  # hidden on purpose (new widgets are "hidden" until the event loop shows them)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(
-                widget, QScrollArea
-            ):
+            if widget.focusPolicy() in TAB_POLICIES and not isinstance(widget, QScrollArea):
                 chain.append(widget)
             if widget.layout() is not None:
                 walk(widget.layout())
