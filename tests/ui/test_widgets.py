@@ -207,3 +207,17 @@ def test_step_names_are_never_cut_short(qtbot: QtBot, window: MainWindow, langua
                 QRect(0, 0, rect.width() - 30, 10_000), Qt.TextFlag.TextWordWrap, item.text()
             )
             assert rect.height() >= needed.height() + 20, item.text()
+
+
+def test_compare_rows_are_even_and_follow_the_width(
+    qtbot: QtBot, window: MainWindow, session: VisitSession
+) -> None:
+    entry = session.library.find("diabetes-second-medicine")
+    assert entry is not None and entry.aid is not None and len(entry.aid.options) == 6
+    session.choose_aid(entry)
+    window.resize(1366, 768)
+    window.go_to(Step.compare)
+    compare = window.pages[Step.compare]
+    qtbot.waitUntil(lambda: compare.columns == 3)  # 3 + 3, never 4 + 2
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: compare.columns == 2)  # 2 + 2 + 2

@@ -58,7 +58,10 @@ class CompareStep(StepPage):
         if aid is None:
             return 1
         width = max(self.scroll.viewport().width() - 64, MIN_COLUMN)
-        return max(1, min(len(aid.options), width // MIN_COLUMN))
+        options = len(aid.options)
+        fit = max(1, min(options, width // MIN_COLUMN))
+        rows = -(-options // fit)
+        return -(-options // rows)  # rows as even as they can be: 6 options as 3 + 3, not 4 + 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         """Re-flow the option cells when the number of columns that fit changes."""
