@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtWidgets import QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton
 
 from sdm_app.content.loader import LoadedAid
 from sdm_app.domain.flow import Step
@@ -25,7 +25,10 @@ class ChooseStep(StepPage):
         self.search.setClearButtonEnabled(True)
         self.aid_list = QListWidget()
         self.aid_list.setMinimumHeight(260)
+        # each entry wraps to the list's width instead of running off to the side
         self.aid_list.setWordWrap(True)
+        self.aid_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.aid_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = label("muted")
         self.failed_title = label("subtitle")
         self.failed = label("warning")
@@ -43,8 +46,8 @@ class ChooseStep(StepPage):
             self.failed_title,
             self.failed,
         ):
-            self.body.addWidget(widget)
-        self.body.addStretch(1)
+            # the list takes the room the page has, so a library is seen whole where it fits
+            self.body.addWidget(widget, 1 if widget is self.aid_list else 0)
         self.search.textChanged.connect(self._filter)
         self.aid_list.currentItemChanged.connect(self._chosen)
         self.guide_button.clicked.connect(self._start_guide)
