@@ -31,19 +31,19 @@ START_APP = """
 import sys, time
 t0 = float(sys.argv[1])
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 app = QApplication([])
-{body}
 class FirstPaint(QObject):
     seen = False
     def eventFilter(self, watched, event):
         if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            if watched.window() is window:
+            if isinstance(watched.window(), QMainWindow):
                 self.seen = True
                 QTimer.singleShot(0, painted)  # once this paint has been handled
         return False
 first_paint = FirstPaint()
-app.installEventFilter(first_paint)
+app.installEventFilter(first_paint)  # before the window exists: no paint can be missed
+{body}
 def painted():
     print(time.time() - t0, flush=True)
     if hasattr(window, "started"):

@@ -7,6 +7,7 @@ positions (diagnostics, aids read back from the cache) does not import the YAML 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: The largest authored file read, in bytes.
 MAX_BYTES = 2 * 1024 * 1024
@@ -15,9 +16,9 @@ MAX_BYTES = 2 * 1024 * 1024
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A 1-based line and column in a file."""
+class Mark(NamedTuple):
+    """A 1-based line and column in a file (a named tuple: one is made for every key and
+    value of every aid read, and a tuple is made several times faster than a dataclass)."""
 
     line: int
     column: int
