@@ -62,8 +62,12 @@ def load_visit_bytes(data: bytes, path: Path) -> LoadedVisit:
 
 def dump_visit(visit: Visit) -> bytes:
     """The visit as YAML text (UTF-8), in field order, readable by :func:`load_visit`."""
-    body = yaml.safe_dump(
-        visit.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=100
+    body = yaml.dump(
+        visit.model_dump(mode="json"),
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),  # libyaml's emitter: 5x faster
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
     )
     return (HEADER + body).encode("utf-8")
 

@@ -486,4 +486,5 @@ class MainWindow(QMainWindow):
             self.review.worker.wait()
         if self.autosave is not None:
             self.autosave.save_now()
+            self.autosave.flush()
         super().closeEvent(event)

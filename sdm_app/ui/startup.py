@@ -50,7 +50,9 @@ def _bare_window(app: QApplication, settings: Settings, library: Library | None)
     window = MainWindow(session)
     watcher = IdleWatcher(settings.idle_lock_minutes, window)
     watcher.idle.connect(window.lock)
-    app.installEventFilter(watcher)
+    window.winId()  # the main window's QWindow exists from now on, so it can be watched
+    watcher.watch(window.windowHandle())
+    watcher.watch_application(app)  # dialogs and any other window, as they get the focus
     window.idle_watcher = watcher  # type: ignore[attr-defined]
     return window
 
@@ -96,7 +98,11 @@ def launch(app: QApplication, settings: Settings) -> MainWindow:
 
 
 class _FirstPaint(QObject):
-    """Calls back once, just after the first paint of a window has been handled."""
+    """Calls back once, just after ``window`` has first been painted.
+
+    It filters the window's own events only: an application-wide Python filter would be
+    called for every event of every widget while the window is built and shown.
+    """
 
     def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
@@ -104,18 +110,15 @@ class _FirstPaint(QObject):
         self.callback = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        first = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-        if first and watched.window() is self.window:  # type: ignore[attr-defined]
-            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
             QTimer.singleShot(0, self.callback)  # after this paint is flushed to the screen
         return False
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once, after ``window`` has first been painted."""
-    app = QApplication.instance()
-    assert app is not None
-    app.installEventFilter(_FirstPaint(window, callback))
+    """Call ``callback`` once, after ``window`` (not yet shown or painted) is first painted."""
+    window.installEventFilter(_FirstPaint(window, callback))
 
 
 def ask_resume(parent: QWidget | None, text: str, title: str) -> bool:

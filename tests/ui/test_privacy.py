@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -120,6 +123,7 @@ def test_logs_never_hold_patient_data(qtbot: QtBot, app_window: MainWindow, tmp_
     with qtbot.waitSignal(review.worker.exported, timeout=30000):
         click(qtbot, review.export_button)
     window.autosave.save_now()  # type: ignore[union-attr]
+    window.autosave.flush()  # type: ignore[union-attr]
     logging.getLogger("sdm_app").debug("end of visit")
     text = log_file.read_text(encoding="utf-8")
     assert "end of visit" in text and "autosaved" in text  # the log works at DEBUG
@@ -129,3 +133,46 @@ def test_logs_never_hold_patient_data(qtbot: QtBot, app_window: MainWindow, tmp_
             if len(word) > 6:
                 assert word not in text, (label, word)
     logging.getLogger("sdm_app").handlers.clear()
+
+
+def test_input_in_the_window_restarts_the_idle_count(qtbot: QtBot, app_window: MainWindow) -> None:
+    watcher = app_window.idle_watcher  # type: ignore[attr-defined]
+    watcher.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one rounds by up to 5 %
+    watcher.timer.setInterval(60_000)
+    watcher.timer.start()
+    qtbot.wait(300)
+    assert watcher.timer.remainingTime() < 59_800
+    handle = app_window.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_A)  # through the window, as the platform delivers it
+    QApplication.processEvents()
+    assert watcher.timer.remainingTime() > 59_800
+    qtbot.wait(300)
+    QTest.mouseMove(handle, QPoint(200, 200))
+    QApplication.processEvents()
+    assert watcher.timer.remainingTime() > 59_800
+
+
+def test_autosave_writes_off_the_gui_thread_in_order_and_discard_waits(
+    qtbot: QtBot, app_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = app_window.autosave
+    assert controller is not None
+    store = controller.store
+    real_save = store.save
+    threads: list[str] = []
+
+    def slow_save(visit: object) -> Path:
+        threads.append(threading.current_thread().name)
+        time.sleep(0.2)  # a slow disk
+        return real_save(visit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "save", slow_save)
+    qtbot.keyClicks(app_window.pages[Step.start].patient_name, "Slow Disk")
+    started = time.perf_counter()
+    controller.save_now()
+    assert time.perf_counter() - started < 0.1  # the screen did not wait for the disk
+    visit_id = app_window.session.visit.id
+    controller.discard(visit_id)  # waits for the write under way, then removes it
+    assert threads and all(name.startswith("autosave") for name in threads)
+    assert not store.path_for(visit_id).exists()
