@@ -155,6 +155,7 @@ def bench_ui() -> list[dict[str, Any]]:
         app.processEvents()
     window.review.worker.wait()
     app.processEvents()
+    GarbageCollector.freeze_survivors()  # as the app does when it has finished starting
 
     class PaintCounter(QObject):
         """Counts the paints of the window, to prove each switch was painted."""

@@ -35,6 +35,17 @@ class GarbageCollector(QObject):
                 gc.collect(generation)
                 break
 
+    @staticmethod
+    def freeze_survivors() -> None:
+        """Collect once, then set everything still alive aside for good (``gc.freeze``).
+
+        Called when the app has finished starting: its modules, widgets and aids live as
+        long as the app, and scanning them made each full collection take ~70 ms on the GUI
+        thread (a visible hitch when moving between steps); after this, ~1 ms.
+        """
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         """Give collection back to Python."""
         self.timer.stop()

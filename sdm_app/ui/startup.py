@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sdm_app.settings import Settings, config_dir
+from sdm_app.ui.gc_guard import GarbageCollector
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.privacy import IdleWatcher
 from sdm_app.ui.session import VisitSession
@@ -82,7 +83,8 @@ def launch(app: QApplication, settings: Settings) -> MainWindow:
     Before the first paint: settings and the first step (who the patient is), which needs
     no decision aid. Right after it: the library of aids (from its cache), the autosave
     store and its key, the offer to resume an unfinished visit, then the other steps, one
-    per turn of the event loop. ``window.started`` is emitted when all of that is done.
+    per turn of the event loop; last, what start-up built is set aside from garbage
+    collection. ``window.started`` is emitted when all of that is done.
     """
     window = _bare_window(app, settings, None)
     window.show()
@@ -91,7 +93,11 @@ def launch(app: QApplication, settings: Settings) -> MainWindow:
         window.session.library  # noqa: B018 - loaded now, while the clinician reads the screen
         attach_autosave(window)
         offer_recovery(window)
-        window.build_remaining_pages(then=window.started.emit)
+        window.build_remaining_pages(then=started)
+
+    def started() -> None:
+        GarbageCollector.freeze_survivors()
+        window.started.emit()
 
     after_first_paint(window, finish)
     return window

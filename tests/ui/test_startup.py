@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -72,6 +73,7 @@ def test_launch_finishes_starting_after_the_first_paint(qtbot: QtBot, qapp: obje
     assert all(window.pages.built(step) is not None for step in STEPS)
     assert window.session.library.aids  # the bundled aids
     assert window.current_step is Step.start
+    assert gc.get_freeze_count() > 0  # start-up's objects are out of the collector's way
 
 
 def test_what_is_typed_before_autosave_opens_is_saved(qtbot: QtBot, qapp: object) -> None:
