@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
@@ -17,6 +18,8 @@ from sdm_app.settings import load_settings
 from sdm_app.ui.export import visit_path_for
 from sdm_app.ui.main_window import MainWindow
 from tests.ui.test_flow import choose_first_aid
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "visits"
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -183,3 +186,50 @@ def test_patient_view_hides_clinician_details_and_comes_back(
     assert window.pages[Step.plan].notes.isVisible()
     window.go_to(Step.start)
     assert start.record_number.isVisible()
+
+
+@pytest.mark.parametrize("language", ["es", "ru"])
+def test_option_cells_reflow_with_the_text_size(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    session = window.session
+    session.set_language(language)
+    entry = session.library.find("diabetes-second-medicine")  # six options, long names
+    assert entry is not None
+    session.choose_aid(entry)
+    window.resize(1366, 768)
+    for step in (Step.options, Step.compare):
+        window.go_to(step)
+        qtbot.waitUntil(lambda step=step: window.pages[step].columns == 3)
+    for _ in range(6):
+        window.larger_action.trigger()
+    for step in (Step.options, Step.compare):
+        window.go_to(step)
+        page = window.pages[step]
+        qtbot.waitUntil(lambda page=page: page.columns == 1)  # one readable column at 200 %
+        qtbot.wait(30)
+        assert page.scroll.widget().width() <= page.scroll.viewport().width() + 1, step
+    for _ in range(6):
+        window.smaller_action.trigger()
+    qtbot.waitUntil(lambda: window.pages[Step.compare].columns == 3)
+
+
+@pytest.mark.parametrize("language", ["es", "ru", "vi", "ar"])
+def test_no_step_is_wider_than_the_screen_at_200_percent(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    # long words (Spanish, Russian), long phrases (Vietnamese), right to left (Arabic)
+    visit = load_visit(EXAMPLES / "diabetes-second-medicine.yaml").visit
+    assert visit is not None
+    window.session.open_visit(visit)
+    window.session.set_language(language)
+    window.resize(1366, 768)
+    for _ in range(6):
+        window.larger_action.trigger()
+    for step in STEPS:
+        window.go_to(step)
+        qtbot.wait(30)
+        page = window.pages[step]
+        room = page.scroll.viewport().width()
+        assert page.scroll.widget().minimumSizeHint().width() <= room, (language, step)
+    window.review.worker.wait()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -78,10 +79,28 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.style().polish(widget)
 
 
+#: The narrowest a column of running text may be, in px at 100 % text and in average
+#: characters at any size (narrower and it gets hard to read).
+MIN_COLUMN_PX = 260
+MIN_COLUMN_CHARS = 32
+
+
+def even_columns(items: int, width: int, min_width: int) -> int:
+    """How many columns ``items`` cells get in ``width``: as many as fit, in rows as even as
+    they can be (6 cells as 3 + 3, never 4 + 2)."""
+    if items <= 0:
+        return 1
+    fit = max(1, min(items, width // max(min_width, 1)))
+    rows = -(-items // fit)
+    return -(-items // rows)
+
+
 class StepPage(QWidget):
     """A step of the visit. Subclasses fill ``self.body`` and implement the hooks."""
 
     step: Step
+    #: the number of columns the page is laid out in (pages whose layout follows the width)
+    columns = 0
 
     def __init__(self, session: VisitSession) -> None:
         super().__init__()
@@ -123,6 +142,33 @@ class StepPage(QWidget):
 
     def refresh(self) -> None:
         """Show the visit as it is now (model -> widgets)."""
+
+    def column_count(self) -> int:
+        """The columns the page's cells should have now (pages with columns override)."""
+        return self.columns
+
+    def min_column_width(self) -> int:
+        """The narrowest readable column at the current text size."""
+        return max(MIN_COLUMN_PX, MIN_COLUMN_CHARS * self.fontMetrics().averageCharWidth())
+
+    def columns_width(self) -> int:
+        """The width the page's columns share."""
+        return self.scroll.viewport().width() - 64
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Lay the cells out again when a different number of columns fits."""
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """The text size or theme changed: the cells may need other columns."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._reflow()
+
+    def _reflow(self) -> None:
+        if self.columns and self.column_count() != self.columns:
+            self.refresh()
 
     def retranslate_ui(self) -> None:
         """Set every text in the screen language."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtWidgets import QLineEdit, QListView, QListWidget, QListWidgetItem
 
 from sdm_app.content.loader import LoadedAid
 from sdm_app.domain.flow import Step
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label
 from sdm_app.ui.widgets.guide_editor import GuideEditor
+from sdm_app.ui.widgets.wrap_button import WrapButton
 
 
 class ChooseStep(StepPage):
@@ -33,7 +34,7 @@ class ChooseStep(StepPage):
         self.failed_title = label("subtitle")
         self.failed = label("warning")
         self.failed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.guide_button = QPushButton()
+        self.guide_button = WrapButton()  # long in some languages: wraps at large text
         self.guide_title = label("subtitle")
         self.guide = GuideEditor(session)
         for widget in (

@@ -8,17 +8,14 @@ per row and the number in words beside them.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from sdm_app.domain.aid import Row, RowKind
 from sdm_app.domain.flow import Step
 from sdm_app.i18n.phrases import outcome_words
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, even_columns, label
 from sdm_app.ui.widgets.icon_array import IconArrayWidget
-
-MIN_COLUMN = 260  # px: narrower than this and the text gets hard to read
 
 
 class CompareStep(StepPage):
@@ -35,7 +32,6 @@ class CompareStep(StepPage):
         self.cards.setContentsMargins(0, 0, 0, 0)
         self.cards.setSpacing(16)
         self.icon_arrays: list[IconArrayWidget] = []
-        self.columns = 0
         for widget in (self.hint, self.no_aid, cards_box):
             self.body.addWidget(widget)
         self.body.addStretch(1)
@@ -53,21 +49,12 @@ class CompareStep(StepPage):
         self.no_aid.setText(_("Choose a decision first (step 2)."))
         self.refresh()
 
-    def _column_count(self) -> int:
+    def column_count(self) -> int:
+        """Options side by side as far as the width allows, in even rows."""
         aid = self.session.aid
         if aid is None:
             return 1
-        width = max(self.scroll.viewport().width() - 64, MIN_COLUMN)
-        options = len(aid.options)
-        fit = max(1, min(options, width // MIN_COLUMN))
-        rows = -(-options // fit)
-        return -(-options // rows)  # rows as even as they can be: 6 options as 3 + 3, not 4 + 2
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        """Re-flow the option cells when the number of columns that fit changes."""
-        super().resizeEvent(event)
-        if self._column_count() != self.columns:
-            self.refresh()
+        return even_columns(len(aid.options), self.columns_width(), self.min_column_width())
 
     def refresh(self) -> None:
         """Draw one card per question for the visit's aid."""
@@ -76,7 +63,7 @@ class CompareStep(StepPage):
         self.hint.setVisible(aid is not None)
         clear_layout(self.cards)
         self.icon_arrays = []
-        self.columns = self._column_count()
+        self.columns = self.column_count()
         if aid is None:
             return
         for row in aid.rows:

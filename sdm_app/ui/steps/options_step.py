@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from sdm_app.domain.flow import Step
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, even_columns, label
 
 
 class OptionsStep(StepPage):
@@ -35,6 +35,13 @@ class OptionsStep(StepPage):
         self.no_aid.setText(self.session.tr.gettext("Choose a decision first (step 2)."))
         self.refresh()
 
+    def column_count(self) -> int:
+        """Option cards side by side as far as the width allows, in even rows."""
+        aid = self.session.aid
+        if aid is None:
+            return 1
+        return even_columns(len(aid.options), self.columns_width(), self.min_column_width())
+
     def refresh(self) -> None:
         """Show the aid's question and option cards."""
         aid = self.session.aid
@@ -48,7 +55,7 @@ class OptionsStep(StepPage):
         self.question.setText(text(aid.question))
         self.why.setText(text(aid.why_a_choice))
         self.condition.setText(text(aid.condition))
-        columns = 3 if len(aid.options) > 4 else 2
+        self.columns = columns = self.column_count()
         for index, option in enumerate(aid.options):
             frame, box = card((16, 12, 16, 12))
             name = label("subtitle")
@@ -61,3 +68,5 @@ class OptionsStep(StepPage):
                 box.addWidget(widget)
             box.addStretch(1)
             self.cards.addWidget(frame, index // columns, index % columns)
+        for column in range(self.cards.columnCount()):  # equal widths; none left from before
+            self.cards.setColumnStretch(column, 1 if column < columns else 0)

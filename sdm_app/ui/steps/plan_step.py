@@ -50,9 +50,10 @@ def date_edit(tr_none: str, language: str) -> QDateEdit:
 
 
 class StepRow(QFrame):
-    """One editable next step: what, who, when, and a remove button."""
+    """One editable next step: what, who, when, and a remove button; ``stacked`` puts "when"
+    on a line of its own (large text, where who and when side by side are too wide)."""
 
-    def __init__(self, page: PlanStep, index: int, step: NextStep) -> None:
+    def __init__(self, page: PlanStep, index: int, step: NextStep, stacked: bool = False) -> None:
         super().__init__()
         self.setProperty("role", "card")
         self.page = page
@@ -76,7 +77,7 @@ class StepRow(QFrame):
         self.remove.setAccessibleName(_("Remove step {n}").format(n=index + 1))
         row.addWidget(self.what, 0, 0, 1, 4)  # the step on its own line: it wraps at any text size
         row.addWidget(self.who, 1, 0)
-        row.addWidget(self.when, 1, 1)
+        row.addWidget(self.when, 2 if stacked else 1, 0 if stacked else 1)
         row.addWidget(self.remove, 1, 3)
         row.setColumnStretch(2, 1)
         self.what.textChanged.connect(self._save)
@@ -228,14 +229,29 @@ class PlanStep(StepPage):
         elif section in ("aid", "patient"):
             self.refresh()
 
+    def column_count(self) -> int:
+        """2 when a step's who and when fit side by side in the page, else 1."""
+        if not self.rows:
+            return self.columns or 2
+        row = self.rows[0]
+        parts = (row.who, row.when, row.remove)
+        need = sum(w.sizeHint().width() for w in parts) + 4 * row.layout().spacing() + 48
+        return 2 if need <= self.columns_width() else 1
+
     def refresh(self) -> None:
         """Show the visit's steps, follow-up and the clinic's contacts."""
         _ = self.session.tr.gettext
         visit = self.session.visit
         clear_layout(self.steps_layout)
-        self.rows = [StepRow(self, i, s) for i, s in enumerate(visit.next_steps)]
+        self.columns = self.column_count()
+        self.rows = [
+            StepRow(self, i, s, stacked=self.columns == 1) for i, s in enumerate(visit.next_steps)
+        ]
         for row in self.rows:
             self.steps_layout.addWidget(row)
+        if self.rows and self.column_count() != self.columns:
+            self.refresh()  # once: the rows' own sizes say how they fit
+            return
         self.suggest.setEnabled(bool(self._suggestions()))
         for widget in (self.follow_date, self.follow_with, self.follow_how):
             widget.blockSignals(True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from sdm_app.domain.flow import Step
@@ -93,6 +94,7 @@ class StartStep(StepPage):
         )
         for lab, text in zip(self.labels, texts, strict=True):
             lab.setText(text)
+        self._fit_labels()
         self.patient_name.setAccessibleName(texts[0])
         self.language.setAccessibleName(texts[1])
         self.birth_date.setAccessibleName(texts[2])
@@ -102,6 +104,24 @@ class StartStep(StepPage):
         self.chart_language.setItemText(0, _("No chart copy"))
         self.birth_date.setSpecialValueText(_("Not given"))
         localize_date_edit(self.birth_date, self.session.language)
+
+    def _fit_labels(self) -> None:
+        """A label wraps only when on one line it would take over half the page (long
+        words at large text): short labels stay on one line, long ones never widen the page."""
+        room = self.columns_width()
+        for lab in self.labels:
+            lab.setWordWrap(lab.fontMetrics().horizontalAdvance(lab.text()) > room // 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Labels wrap or not by the width there is."""
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """...and by the text size."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_labels()
 
     def refresh(self) -> None:
         """Show the visit's patient and clinician."""
