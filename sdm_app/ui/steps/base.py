@@ -158,15 +158,16 @@ class StepPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         """Lay the cells out again when a different number of columns fits."""
         super().resizeEvent(event)
-        self._reflow()
+        self.relayout()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """The text size or theme changed: the cells may need other columns."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._reflow()
+            self.relayout()
 
-    def _reflow(self) -> None:
+    def relayout(self) -> None:
+        """The width or the text size changed: redraw if the cells need other columns."""
         if self.columns and self.column_count() != self.columns:
             self.refresh()
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from sdm_app.domain.flow import Step
@@ -112,16 +111,10 @@ class StartStep(StepPage):
         for lab in self.labels:
             lab.setWordWrap(lab.fontMetrics().horizontalAdvance(lab.text()) > room // 2)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        """Labels wrap or not by the width there is."""
-        super().resizeEvent(event)
+    def relayout(self) -> None:
+        """Labels wrap or not by the width and the text size there are now."""
+        super().relayout()
         self._fit_labels()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        """...and by the text size."""
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._fit_labels()
 
     def refresh(self) -> None:
         """Show the visit's patient and clinician."""
