@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 from dataclasses import dataclass
@@ -72,7 +73,31 @@ def sign_pdf(
     return out.getvalue()
 
 
+#: Signers opened this session, by certificate file (path, size, times, inode) and a hash
+#: of the passphrase: opening a PKCS#12 file is ~8 ms of each export's ~35 ms of signing. The
+#: app already keeps the passphrase in memory for the session, so this holds nothing new.
+_SIGNERS: dict[tuple[str, int, int, int, int, bytes], object] = {}
+
+
 def _load_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped-def]
+    stat = certificate.stat()
+    key = (
+        str(certificate.resolve()),
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+        stat.st_ino,
+        hashlib.sha256(passphrase.encode()).digest(),
+    )
+    signer = _SIGNERS.get(key)
+    if signer is None:
+        signer = _open_signer(certificate, passphrase)
+        _SIGNERS.clear()  # one certificate at a time
+        _SIGNERS[key] = signer
+    return signer
+
+
+def _open_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped-def]
     from pyhanko.sign import signers
 
     logging.getLogger("pyhanko.sign.signers.pdf_cms").setLevel(logging.CRITICAL)

@@ -194,3 +194,26 @@ def test_cli_verify_exit_codes(
     (tmp_path / "tampered.pdf").write_bytes(bytes(tampered))
     assert main(["verify", str(tmp_path / "tampered.pdf")]) == 1
     assert "MODIFIED" in capsys.readouterr().out
+
+
+def test_an_opened_certificate_is_reused_only_while_file_and_passphrase_match(
+    tmp_path: Path,
+) -> None:
+    def pem(p12: Path, name: str) -> Path:
+        out = tmp_path / name
+        out.write_bytes(certificate_pem(p12, PASSPHRASE))
+        return out
+
+    pdf = render_plan_checked(plan("en")).pdf
+    p12 = create_local_certificate(tmp_path / "clinic.p12", PASSPHRASE, "First Clinic")
+    first_pem = pem(p12, "first.pem")
+    first = sign_pdf(pdf, p12, PASSPHRASE)
+    assert verify_pdf(first, [first_pem]).trusted
+    with pytest.raises(SigningError):
+        sign_pdf(pdf, p12, "not the passphrase")  # a wrong passphrase never rides on the cache
+    p12.unlink()
+    create_local_certificate(p12, PASSPHRASE, "Second Clinic")  # same path, new certificate
+    second_pem = pem(p12, "second.pem")
+    second = sign_pdf(pdf, p12, PASSPHRASE)
+    assert verify_pdf(second, [second_pem]).trusted
+    assert not verify_pdf(second, [first_pem]).trusted
