@@ -9,10 +9,11 @@ font subsetter nor fontTools (about 20 MB and 30 ms less per export).
 from __future__ import annotations
 
 import io
+import unicodedata
 
 from reportlab.pdfgen.canvas import Canvas
 
-from sdm_app.pdf.text import Typesetter
+from sdm_app.pdf.text import Typesetter, shape, visual
 
 #: Text size in points, and the smallest it shrinks to for a long name.
 SIZE = 7.0
@@ -27,9 +28,8 @@ def stamp_appearance(lines: list[str], width: float, height: float) -> bytes:
     setter = Typesetter("en")  # Latin first; any other script through the fallback order
     room = width - 2 * PADDING
     widest = max((setter.width(line, SIZE) for line in lines), default=0.0)
-    size = SIZE if widest <= room else max(MIN_SIZE, SIZE * room / widest)
-    leading = size * 1.25
-    size = min(size, (height - 2 * PADDING) / max(len(lines), 1) / 1.25)
+    size = SIZE if widest <= room else SIZE * room / widest
+    size = max(MIN_SIZE, min(size, (height - 2 * PADDING) / max(len(lines), 1) / 1.25))
     leading = size * 1.25
     out = io.BytesIO()
     # the canvas's initial font is set too, else ReportLab names Helvetica, which is not embedded
@@ -44,6 +44,9 @@ def stamp_appearance(lines: list[str], width: float, height: float) -> bytes:
     canvas.rect(BORDER / 2, BORDER / 2, width - BORDER, height - BORDER)
     y = height - PADDING - size
     for line in lines:
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+            # an Arabic name in an English line: letters joined, the name's run right to left
+            line = visual(shape(line), base="L")
         setter.draw(canvas, PADDING, y, line, size)
         y -= leading
     canvas.showPage()

@@ -34,6 +34,8 @@ def test_any_script_in_a_name_gets_a_font_with_its_glyphs() -> None:
     assert any("NotoSans-" in n for n in names)
     assert any("SC" in n for n in names) and any("Arabic" in n for n in names)
     assert all(embedded for _, embedded in pdf_fonts(data))
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert any("\ufe70" <= c <= "\ufeff" for c in text)  # Arabic letters joined (shaped)
 
 
 def test_a_long_name_is_made_smaller_not_cut() -> None:
