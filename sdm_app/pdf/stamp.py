@@ -9,11 +9,10 @@ font subsetter nor fontTools (about 20 MB and 30 ms less per export).
 from __future__ import annotations
 
 import io
-import unicodedata
 
 from reportlab.pdfgen.canvas import Canvas
 
-from sdm_app.pdf.text import Typesetter, shape, visual
+from sdm_app.pdf.text import Typesetter, base_direction, shape, visual
 
 #: Text size in points, and the smallest it shrinks to for a long name.
 SIZE = 7.0
@@ -44,7 +43,7 @@ def stamp_appearance(lines: list[str], width: float, height: float) -> bytes:
     canvas.rect(BORDER / 2, BORDER / 2, width - BORDER, height - BORDER)
     y = height - PADDING - size
     for line in lines:
-        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+        if base_direction(line) == "R":
             # an Arabic name in an English line: letters joined, the name's run right to left
             line = visual(shape(line), base="L")
         setter.draw(canvas, PADDING, y, line, size)

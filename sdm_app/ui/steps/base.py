@@ -147,6 +147,13 @@ class StepPage(QWidget):
         """The columns the page's cells should have now (pages with columns override)."""
         return self.columns
 
+    def option_columns(self) -> int:
+        """Columns for one cell per option of the visit's aid (1 when there is no aid)."""
+        aid = self.session.aid
+        if aid is None:
+            return 1
+        return even_columns(len(aid.options), self.columns_width(), self.min_column_width())
+
     def min_column_width(self) -> int:
         """The narrowest readable column at the current text size."""
         return max(MIN_COLUMN_PX, MIN_COLUMN_CHARS * self.fontMetrics().averageCharWidth())

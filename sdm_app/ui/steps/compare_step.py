@@ -14,7 +14,7 @@ from sdm_app.domain.aid import Row, RowKind
 from sdm_app.domain.flow import Step
 from sdm_app.i18n.phrases import outcome_words
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, card, clear_layout, even_columns, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 from sdm_app.ui.widgets.icon_array import IconArrayWidget
 
 
@@ -51,10 +51,7 @@ class CompareStep(StepPage):
 
     def column_count(self) -> int:
         """Options side by side as far as the width allows, in even rows."""
-        aid = self.session.aid
-        if aid is None:
-            return 1
-        return even_columns(len(aid.options), self.columns_width(), self.min_column_width())
+        return self.option_columns()
 
     def refresh(self) -> None:
         """Draw one card per question for the visit's aid."""

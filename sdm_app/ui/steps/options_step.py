@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from sdm_app.domain.flow import Step
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, card, clear_layout, even_columns, label
+from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 
 
 class OptionsStep(StepPage):
@@ -37,10 +37,7 @@ class OptionsStep(StepPage):
 
     def column_count(self) -> int:
         """Option cards side by side as far as the width allows, in even rows."""
-        aid = self.session.aid
-        if aid is None:
-            return 1
-        return even_columns(len(aid.options), self.columns_width(), self.min_column_width())
+        return self.option_columns()
 
     def refresh(self) -> None:
         """Show the aid's question and option cards."""
