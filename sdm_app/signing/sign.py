@@ -41,7 +41,8 @@ def sign_pdf(
 
     if not certificate.is_file():
         raise SigningError(f"{certificate}: the signing certificate is missing")
-    signer = _load_signer(certificate, passphrase)
+    opened = _load_signer(certificate, passphrase)
+    signer = opened.signer
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     field_spec = None
     style = None
@@ -67,19 +68,63 @@ def sign_pdf(
         meta, signer=signer, stamp_style=style, new_field_spec=field_spec, timestamper=timestamper
     )
     try:
-        out = pdf_signer.sign_pdf(writer)
+        # The space for the signature is measured once per certificate (see _OpenedSigner);
+        # a timestamp token's size varies, so with a timestamp server pyHanko measures each time.
+        reserved = None if timestamper is not None else opened.reserved_bytes()
+        out = pdf_signer.sign_pdf(writer, bytes_reserved=reserved)
     except Exception as exc:  # e.g. a timestamp server that cannot be reached
         raise SigningError(f"the plan could not be signed ({type(exc).__name__}: {exc})") from None
     return out.getvalue()
 
 
+class _OpenedSigner:
+    """A certificate opened for signing, and the space its signatures need in a PDF.
+
+    Left to itself, pyHanko makes every signature twice: a dry run with a dummy digest to
+    measure how much room to reserve in the file, then the real one (a third of the time
+    signing takes). The size depends on the certificate, not on the document, so the dry run
+    is done once here, exactly as pyHanko does it (same call, same 50 % margin).
+    """
+
+    def __init__(self, signer) -> None:  # type: ignore[no-untyped-def]
+        self.signer = signer
+        self._reserved: int | None = None
+
+    def reserved_bytes(self) -> int:
+        """Room for the signature in the PDF (hex digits, as pyHanko counts them)."""
+        if self._reserved is None:
+            self._reserved = _measure_signature(self.signer)
+        return self._reserved
+
+
+def _measure_signature(signer) -> int:  # type: ignore[no-untyped-def]
+    import asyncio
+    import datetime as dt
+
+    from cryptography.hazmat.primitives import hashes
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    dummy = hashes.Hash(hashes.SHA256()).finalize()
+    cms = asyncio.run(
+        signer.async_sign(
+            dummy,
+            "sha256",
+            dry_run=True,
+            use_pades=True,
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC)),
+        )
+    )
+    hex_length = len(cms.dump()) * 2  # the CMS is embedded as a hexadecimal string
+    return hex_length + 2 * (hex_length // 4)  # pyHanko's margin for a non-tight estimate
+
+
 #: Signers opened this session, by certificate file (path, size, times, inode) and a hash
 #: of the passphrase: opening a PKCS#12 file is ~8 ms of each export's ~35 ms of signing. The
 #: app already keeps the passphrase in memory for the session, so this holds nothing new.
-_SIGNERS: dict[tuple[str, int, int, int, int, bytes], object] = {}
+_SIGNERS: dict[tuple[str, int, int, int, int, bytes], _OpenedSigner] = {}
 
 
-def _load_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped-def]
+def _load_signer(certificate: Path, passphrase: str) -> _OpenedSigner:
     stat = certificate.stat()
     key = (
         str(certificate.resolve()),
@@ -91,7 +136,7 @@ def _load_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped
     )
     signer = _SIGNERS.get(key)
     if signer is None:
-        signer = _open_signer(certificate, passphrase)
+        signer = _OpenedSigner(_open_signer(certificate, passphrase))
         _SIGNERS.clear()  # one certificate at a time
         _SIGNERS[key] = signer
     return signer

@@ -217,3 +217,66 @@ def test_an_opened_certificate_is_reused_only_while_file_and_passphrase_match(
     second = sign_pdf(pdf, p12, PASSPHRASE)
     assert verify_pdf(second, [second_pem]).trusted
     assert not verify_pdf(second, [first_pem]).trusted
+
+
+def _rsa_certificate(path: Path, bits: int) -> Path:
+    """A clinic's own PKCS#12 with an RSA key (the local certificate is EC P-256)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Hillside Family Practice " * 2)])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"clinic",
+            key,
+            cert,
+            None,
+            serialization.BestAvailableEncryption(PASSPHRASE.encode()),
+        )
+    )
+    return path
+
+
+def test_the_room_for_a_signature_is_measured_once_per_certificate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sdm_app.signing.sign as sign_module
+
+    measured: list[int] = []
+    measure = sign_module._measure_signature
+
+    def counting(signer: object) -> int:
+        measured.append(measure(signer))
+        return measured[-1]
+
+    monkeypatch.setattr(sign_module, "_measure_signature", counting)
+    rendered = render_plan_checked(plan("en"))
+    stamp = Stamp(rendered.stamp.page, rendered.stamp.box)
+    for p12 in (
+        create_local_certificate(tmp_path / "local.p12", PASSPHRASE, "Riverside Clinic"),
+        _rsa_certificate(tmp_path / "rsa.p12", 4096),  # a larger signature: still fits
+    ):
+        first = sign_pdf(rendered.pdf, p12, PASSPHRASE, stamp=stamp)
+        second = sign_pdf(rendered.pdf, p12, PASSPHRASE, stamp=stamp)
+        for data in (first, second):
+            report = verify_pdf(data)
+            assert report.ok and report.intact and report.covers_whole_file
+    assert len(measured) == 2  # once for each certificate, not once for each signature
+    assert measured[1] > measured[0]
