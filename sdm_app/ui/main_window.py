@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
     def attach_autosave(self, autosave: AutosaveController) -> None:
         """Save the visit through ``autosave`` from now on (at start, once it is ready)."""
         self.autosave = autosave
-        autosave.failed.connect(self._autosave_failed)
+        autosave.failed.connect(self.autosave_failed)
         autosave.saved.connect(lambda: self.banner.setVisible(False))
 
     # -- navigation -----------------------------------------------------------------------
@@ -448,7 +448,8 @@ class MainWindow(QMainWindow):
             self.start_new_visit()
             self.unlock()
 
-    def _autosave_failed(self, reason: str) -> None:
+    def autosave_failed(self, reason: str) -> None:
+        """Say, in the banner, that the visit is not being saved to disk and why."""
         _ = self.session.tr.gettext
         self.banner.setText(
             _(

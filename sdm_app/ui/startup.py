@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sdm_app.settings import Settings, config_dir
@@ -64,14 +66,15 @@ def _load_library() -> Library:
     return Library.load()
 
 
-def attach_autosave(window: MainWindow) -> None:
-    """Open the encrypted autosave store (its key comes from the system keyring, which can
-    take a tenth of a second to find) and save the window's visit there from now on."""
+def attach_autosave(window: MainWindow, store: AutosaveStore | None = None) -> None:
+    """Save the window's visit in the encrypted autosave ``store`` from now on (opened here
+    when not given: its key comes from the system keyring, which can take a quarter of a
+    second to answer)."""
     from sdm_app.ui.autosave_controller import AutosaveController
 
-    settings = window.session.settings
-    store = open_store()
-    store.expire(settings.autosave_retention_days)
+    if store is None:
+        store = open_store()
+        store.expire(window.session.settings.autosave_retention_days)
     controller = AutosaveController(window.session, store)
     window.attach_autosave(controller)
     controller.save_soon()  # anything typed before the store was open
@@ -81,26 +84,81 @@ def launch(app: QApplication, settings: Settings) -> MainWindow:
     """Show the main window as early as it can be painted, then finish starting.
 
     Before the first paint: settings and the first step (who the patient is), which needs
-    no decision aid. Right after it: the library of aids (from its cache), the autosave
-    store and its key, the offer to resume an unfinished visit, then the other steps, one
-    per turn of the event loop; last, what start-up built is set aside from garbage
-    collection. ``window.started`` is emitted when all of that is done.
+    no decision aid. After it, each in its own turn of the event loop so that input never
+    waits long: the library of aids (from its cache), the other steps one by one, then the
+    autosave store, whose key is looked up on a thread (:class:`StoreOpener`), the offer
+    to resume an unfinished visit, and last, what start-up built is set aside from garbage
+    collection. ``window.started`` is emitted when all of that is done. What is typed
+    meanwhile is saved as soon as the store is open.
     """
     window = _bare_window(app, settings, None)
     window.show()
 
-    def finish() -> None:
+    def load_library() -> None:
         window.session.library  # noqa: B018 - loaded now, while the clinician reads the screen
-        attach_autosave(window)
-        offer_recovery(window)
-        window.build_remaining_pages(then=started)
+        QTimer.singleShot(0, lambda: window.build_remaining_pages(then=open_autosave))
 
-    def started() -> None:
+    def open_autosave() -> None:
+        # After the pages: the lookup's imports would otherwise compete with them for the
+        # interpreter and double the time each takes on the GUI thread.
+        StoreOpener(window, then=ready)
+
+    def ready() -> None:
+        offer_recovery(window)
         GarbageCollector.freeze_survivors()
         window.started.emit()
 
-    after_first_paint(window, finish)
+    after_first_paint(window, load_library)  # each piece in its own turn of the event loop
     return window
+
+
+class StoreOpener(QObject):
+    """Opens the autosave store on a thread of its own, then attaches it to the window.
+
+    Finding the key takes the system keyring a quarter of a second or more (on Linux,
+    keyring looks for every platform's backend, some by running programs), during which
+    the window would not answer. The store is attached on the GUI thread; what was typed
+    before is saved then. If it cannot be opened, the window's banner says so and the app
+    goes on (the visit stays in memory).
+    """
+
+    _opened = Signal(object)  # the AutosaveStore
+    _failed = Signal(str)  # a reason safe to show
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then = then
+        self._opened.connect(self._attach)  # queued: emitted from the opening thread
+        self._failed.connect(self._report)
+        days = window.session.settings.autosave_retention_days
+        self.thread = threading.Thread(target=self._open, args=(days,), name="autosave-key")
+        self.thread.start()
+
+    def _open(self, retention_days: int) -> None:
+        try:
+            store = open_store()
+            store.expire(retention_days)
+        except OSError as exc:
+            log.error("the autosave store could not be opened (%s)", exc.strerror)
+            self._emit("_failed", exc.strerror or type(exc).__name__)
+        except Exception as exc:  # a broken key file or keyring: never quote it
+            log.error("the autosave store could not be opened (%s)", type(exc).__name__)
+            self._emit("_failed", type(exc).__name__)
+        else:
+            self._emit("_opened", store)
+
+    def _emit(self, signal: str, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            getattr(self, signal).emit(value)
+
+    def _attach(self, store: AutosaveStore) -> None:
+        attach_autosave(self.window, store)
+        self.then()
+
+    def _report(self, reason: str) -> None:
+        self.window.autosave_failed(reason)
+        self.then()
 
 
 class _FirstPaint(QObject):

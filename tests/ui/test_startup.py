@@ -7,8 +7,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from sdm_app.domain.flow import STEPS, Step
@@ -91,3 +93,67 @@ def test_what_is_typed_before_autosave_opens_is_saved(qtbot: QtBot, qapp: object
     entries = window.autosave.store.entries()
     assert len(entries) == 1
     assert window.autosave.store.load(entries[0].path).patient.display_name == "Early Typist"
+
+
+def test_the_keyring_is_asked_off_the_gui_thread(
+    qtbot: QtBot, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened_on: list[threading.Thread] = []
+    open_store = startup.open_store
+
+    def recording() -> object:
+        opened_on.append(threading.current_thread())
+        return open_store()
+
+    monkeypatch.setattr(startup, "open_store", recording)
+    window = startup.launch(qapp, load_settings())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started, timeout=10_000):
+        pass
+    assert opened_on and opened_on[0] is not threading.main_thread()
+    assert window.autosave is not None
+
+
+def test_an_autosave_store_that_cannot_be_opened_is_said_and_nothing_stops(
+    qtbot: QtBot, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused() -> object:
+        raise PermissionError(13, "Permission denied", "/home/someone/.local/share/sdm-app")
+
+    monkeypatch.setattr(startup, "open_store", refused)
+    window = startup.launch(qapp, load_settings())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.started, timeout=10_000):
+        pass
+    assert window.autosave is None
+    assert window.banner.isVisibleTo(window)
+    assert "Permission denied" in window.banner.text()
+    assert all(window.pages.built(step) is not None for step in STEPS)
+
+
+def test_closing_the_window_while_the_key_is_looked_up_is_harmless(
+    qtbot: QtBot, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shiboken6 import Shiboken
+
+    release = threading.Event()
+    open_store = startup.open_store
+
+    def slow() -> object:
+        release.wait(10)
+        return open_store()
+
+    errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    monkeypatch.setattr(startup, "open_store", slow)
+    window = startup._bare_window(qapp, load_settings(), None)  # type: ignore[arg-type]
+    called: list[bool] = []
+    opener = startup.StoreOpener(window, then=lambda: called.append(True))
+    window.close()
+    window.deleteLater()  # the opener goes with it
+    qtbot.waitUntil(lambda: not Shiboken.isValid(opener))
+    release.set()
+    opener.thread.join(10)
+    qtbot.wait(50)
+    assert not opener.thread.is_alive()
+    assert errors == [] and called == []
