@@ -248,9 +248,10 @@ def bench_export(folder: Path) -> list[dict[str, Any]]:
     for language in LANGUAGES:
         plan = build_care_plan(entry.aid, visit, language, content_hash=entry.content_hash)
 
-        def export(plan: Any = plan) -> tuple[float, bytes]:
+        def export(plan: Any = plan) -> tuple[float, float, bytes]:
             started = time.perf_counter()
             rendered = render_plan_checked(plan)
+            drawn = time.perf_counter()
             signed = sign_pdf(
                 rendered.pdf,
                 certificate,
@@ -258,12 +259,13 @@ def bench_export(folder: Path) -> list[dict[str, Any]]:
                 stamp=Stamp(rendered.stamp.page, rendered.stamp.box),
                 document_id=plan.document_id,
             )
-            return time.perf_counter() - started, signed
+            return time.perf_counter() - started, time.perf_counter() - drawn, signed
 
         export()  # fonts registered, pyHanko imported: what a running app has already paid
         runs = [export() for _ in range(5)]
-        value = statistics.median(t for t, _ in runs)
-        pdf = runs[-1][1]
+        value = statistics.median(t for t, _, _ in runs)
+        signing = statistics.median(t for _, t, _ in runs)
+        pdf = runs[-1][2]
         text = pdf_text(render_plan_checked(plan).pdf)
         fonts = family(family_order(language)[0])
 
@@ -291,6 +293,10 @@ def bench_export(folder: Path) -> list[dict[str, Any]]:
                 "value_ms": value * 1000,
                 "floor_ms": floor * 1000,
                 "ratio": value / floor,
+                # Saving from the review step signs the preview already drawn on screen
+                # (sdm_app/ui/export.py LastPreview): the wait after "Save" is signing alone.
+                "after_preview_ms": signing * 1000,
+                "after_preview_ratio": signing / floor,
                 "size_kb": len(pdf) / 1024,
                 "target": f"ratio <= 2 and < 300 ms; size < {size_limit // 1000} KB",
                 "ok": value / floor <= 2 and value < 0.3 and len(pdf) < size_limit,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -13,6 +15,9 @@ from sdm_app.domain.plan import CarePlan
 from sdm_app.domain.visit import Visit
 from sdm_app.files import chart_copy_path, write_private
 from sdm_app.ui.signing_service import SignRequest
+
+if TYPE_CHECKING:
+    from sdm_app.pdf.render import RenderResult
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +47,50 @@ def visit_path_for(pdf: Path) -> Path:
     return pdf.with_name(pdf.stem + ".visit.yaml")
 
 
-def _render(plan: CarePlan, job: ExportJob, large_print: bool) -> bytes:
+class LastPreview:
+    """The plan last rendered for the preview, and its PDF.
+
+    Saving the plan the preview shows signs those very bytes (the signed file begins with
+    them) instead of drawing the plan again: what the clinician and patient saw is exactly
+    what is signed, and the wait after "Save" is the signature alone. Only the newest
+    preview is kept; it is forgotten with the visit. Used from the worker thread and the
+    GUI thread, hence the lock.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: tuple[tuple[CarePlan, bool, str | None], RenderResult] | None = None
+
+    def keep(self, key: tuple[CarePlan, bool, str | None], rendered: RenderResult) -> None:
+        """Remember ``rendered`` as the preview of ``key`` (plan, large print, paper)."""
+        with self._lock:
+            self._kept = (key, rendered)
+
+    def get(self, key: tuple[CarePlan, bool, str | None]) -> RenderResult | None:
+        """The rendered preview, if it is of exactly this plan, large print and paper."""
+        with self._lock:
+            kept = self._kept
+        return kept[1] if kept is not None and kept[0] == key else None
+
+    def forget(self) -> None:
+        """Drop the kept preview (a new visit, or the visit was replaced)."""
+        with self._lock:
+            self._kept = None
+
+
+def _render(
+    plan: CarePlan, job: ExportJob, large_print: bool, preview: LastPreview | None = None
+) -> bytes:
     from sdm_app.pdf.render import RenderOptions, render_plan_checked  # heavy: only when needed
 
-    rendered = render_plan_checked(plan, RenderOptions(large_print=large_print, paper=job.paper))
+    key = (plan, large_print, job.paper)
+    saving = job.target is not None
+    rendered = preview.get(key) if preview is not None and saving else None
+    if rendered is None:
+        options = RenderOptions(large_print=large_print, paper=job.paper)
+        rendered = render_plan_checked(plan, options)
+        if preview is not None and not saving:
+            preview.keep(key, rendered)
     if job.sign is None:
         return rendered.pdf
     from sdm_app.signing.sign import Stamp, sign_pdf
@@ -63,11 +108,14 @@ def _render(plan: CarePlan, job: ExportJob, large_print: bool) -> bytes:
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, signals: _Signals, job: ExportJob) -> None:
+    def __init__(
+        self, job_id: int, signals: _Signals, job: ExportJob, preview: LastPreview
+    ) -> None:
         super().__init__()
         self.job_id = job_id
         self.signals = signals
         self.job = job
+        self.preview = preview
         self.result: bytes | Path | None = None
 
     @Slot()
@@ -76,7 +124,7 @@ class _Job(QRunnable):
 
         job = self.job
         try:
-            pdf = _render(job.plan, job, job.large_print)
+            pdf = _render(job.plan, job, job.large_print, self.preview)
             chart = _render(job.chart, job, False) if job.chart is not None else None
         except SigningError as exc:
             self.signals.failed.emit(self.job_id, f"sign:{exc}")
@@ -120,6 +168,7 @@ class PlanWorker(QObject):
         self._latest = 0
         self._kinds: dict[int, str] = {}
         self._running: dict[int, _Job] = {}
+        self.preview = LastPreview()
 
     def render(self, plan: CarePlan, large_print: bool, paper: str | None) -> None:
         """Render for preview; only the newest request's result is announced."""
@@ -135,10 +184,14 @@ class PlanWorker(QObject):
     def _start(self, kind: str, job: ExportJob) -> None:
         self._latest += 1
         self._kinds[self._latest] = kind
-        runnable = _Job(self._latest, self._signals, job)
+        runnable = _Job(self._latest, self._signals, job, self.preview)
         runnable.setAutoDelete(False)  # Python owns it until it has reported back
         self._running[self._latest] = runnable
         self.pool.start(runnable)
+
+    def forget(self) -> None:
+        """Drop the kept preview (the visit it showed is gone from the screen)."""
+        self.preview.forget()
 
     def wait(self) -> None:
         """Block until every job has finished (tests, shutdown)."""

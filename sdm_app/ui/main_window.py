@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
     def _visit_replaced(self) -> None:
         if self.pages.built(Step.review) is not None:
             self.review.document.close()
+            self.review.worker.forget()
             self.review.result.clear()
             self.review.result.setVisible(False)
         self._apply_direction()

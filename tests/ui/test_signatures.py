@@ -5,17 +5,20 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.visit_file import load_visit
 from sdm_app.domain.flow import Step
+from sdm_app.domain.plan import CarePlan
 from sdm_app.domain.visit import SignatureRole
 from sdm_app.signing.verify import verify_pdf
 from sdm_app.ui.export import visit_path_for
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.widgets.signature_pad import SignaturePad
+from tests.helpers import pdf_text
 from tests.ui.test_flow import choose_first_aid, click
 
 
@@ -103,3 +106,42 @@ def test_patient_may_decline_and_a_representative_may_sign(
     draw(qtbot, panel.patient.pad, [(30, 100), (120, 40)])
     [signature] = window.session.visit.signatures
     assert signature.role is SignatureRole.representative and signature.relationship == "daughter"
+
+
+def test_the_signed_plan_is_the_preview_that_was_shown(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sdm_app.pdf.render as render_module
+
+    renders: list[str] = []
+    real = render_module.render_plan_checked
+
+    def counting(plan: CarePlan, options: object = None) -> object:
+        renders.append(plan.language)
+        return real(plan, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render_module, "render_plan_checked", counting)
+    review = window.pages[Step.review]
+    shown: list[bytes] = []
+    review.worker.rendered.connect(shown.append)
+    with qtbot.waitSignal(review.worker.rendered, timeout=30000):
+        ready_to_export(qtbot, window)
+    assert renders == ["en"]
+    target = tmp_path / "plan.pdf"
+    export(qtbot, window, target)
+    data = target.read_bytes()
+    assert renders == ["en"]  # signed without drawing the plan again
+    assert data.startswith(shown[-1]) and len(data) > len(shown[-1])  # the signature follows it
+    assert verify_pdf(data).ok
+    # a plan changed since the preview (here behind the screen's back, as if the new
+    # preview were not ready yet) is drawn again before it is signed, never the old preview
+    shown_key = (window.session.build_plan(), False, window.session.settings.paper)
+    assert review.worker.preview.get(shown_key) is not None
+    window.session.visit.patient.display_name = "Sam Lee-Park"
+    export(qtbot, window, tmp_path / "second.pdf")
+    assert len(renders) == 2
+    second = (tmp_path / "second.pdf").read_bytes()
+    assert "Sam Lee-Park" in pdf_text(second) and verify_pdf(second).ok
+    # a new visit forgets the kept preview
+    window.start_new_visit()
+    assert review.worker.preview.get(shown_key) is None
