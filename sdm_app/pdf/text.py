@@ -98,13 +98,16 @@ class Typesetter:
                 out.append((font, char))
         return out
 
-    def markup(self, text: str, bold: bool = False) -> str:
-        """Paragraph markup: every run escaped and in its font; newlines as breaks."""
+    def markup(self, text: str, bold: bool = False, style_font: str = "") -> str:
+        """Paragraph markup: every run escaped and in its font (runs in ``style_font``, the
+        paragraph style's own, need no tag); newlines as breaks."""
         lines = []
         for line in text.split("\n"):
             lines.append(
                 "".join(
-                    f'<font name="{font}">{escape(chunk)}</font>'
+                    escape(chunk)
+                    if font == style_font
+                    else f'<font name="{font}">{escape(chunk)}</font>'
                     for font, chunk in self.runs(line, bold)
                 )
             )
@@ -123,7 +126,7 @@ class Typesetter:
             return RtlParagraph(text, style, self, bold)
         if self.cjk and getattr(style, "wordWrap", None) != "CJK":
             style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
-        return Paragraph(self.markup(text, bold), style)
+        return PlanParagraph(self.markup(text, bold, style.fontName), style)
 
     def shape_line(self, line: str) -> str:
         """One line of logical-order text, shaped, in visual order (for RTL documents)."""
@@ -187,6 +190,25 @@ def visual(line: str, base: str = "R") -> str:
 
     guarded = LTR_RUN.sub(lambda m: f"\u202a{m.group(0)}\u202c", line) if base == "R" else line
     return get_display(guarded, base_dir=base).translate(BIDI_MARKS)
+
+
+class PlanParagraph(Paragraph):
+    """A ReportLab paragraph that breaks its lines once per width.
+
+    Platypus asks a paragraph for its size several times at the same width (a table cell
+    is measured for the row heights, again before it is drawn, and again when the table is
+    split across pages): two of every three line-breakings of a plan were repeats. The
+    result depends only on the width (the style and text do not change), so it is kept.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._wrapped_width and "blPara" in self.__dict__:
+            return self.width, self.height  # (a refused split deletes blPara: break again)
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
 
 
 class RtlParagraph(Flowable):
