@@ -14,7 +14,7 @@ from pathlib import Path
 from sdm_app.content.library import Library, bundled_aids_dir
 from sdm_app.content.loader import LoadedAid
 from sdm_app.content.visit_file import save_visit
-from sdm_app.domain.aid import DecisionAid, Who
+from sdm_app.domain.aid import DecisionAid
 from sdm_app.domain.flow import suggested_steps
 from sdm_app.domain.visit import (
     AidRef,
@@ -32,6 +32,7 @@ from sdm_app.domain.visit import (
     TeachBack,
     Visit,
 )
+from sdm_app.domain.who import Who
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "examples" / "visits"

@@ -18,7 +18,7 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from sdm_app.domain.plan import Clinic
+from sdm_app.domain.clinic import Clinic
 from sdm_app.files import write_private
 
 log = logging.getLogger(__name__)

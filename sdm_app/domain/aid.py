@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from sdm_app.domain.text import LANGUAGE_CODE_PATTERN, Text
+from sdm_app.domain.who import Who
 
 FORMAT_VERSION = 1
 
@@ -168,16 +169,6 @@ class Cost(Strict):
         if self.low is None and self.tier is None:
             raise ValueError("give a range (`low` and `high`) or a `tier`")
         return self
-
-
-class Who(StrEnum):
-    """Who does a next step."""
-
-    patient = "patient"
-    clinician = "clinician"
-    clinic = "clinic"
-    pharmacy = "pharmacy"
-    other = "other"
 
 
 class StepTemplate(Strict):

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from sdm_app.domain.aid import DecisionAid
 from sdm_app.domain.text import N_
 from sdm_app.domain.visit import CostWorry, DecisionStatus, NextStep, Visit
+
+if TYPE_CHECKING:  # annotations only: the aid models are not needed to start the app
+    from sdm_app.domain.aid import DecisionAid
 
 
 class Step(StrEnum):

@@ -27,8 +27,8 @@ from sdm_app.domain.aid import (
     RowKind,
     TimeUnit,
     TranslationState,
-    Who,
 )
+from sdm_app.domain.clinic import Clinic
 from sdm_app.domain.fit import option_fits
 from sdm_app.domain.text import LocalizedText
 from sdm_app.domain.visit import (
@@ -38,31 +38,13 @@ from sdm_app.domain.visit import (
     Importance,
     Visit,
 )
+from sdm_app.domain.who import Who
 
 
 class PlanModel(BaseModel):
     """Base for plan data: immutable once built."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Contact(PlanModel):
-    """Someone the patient can call."""
-
-    label: str
-    phone: str = ""
-    hours: str = ""
-
-
-class Clinic(PlanModel):
-    """The clinic the plan comes from (from settings)."""
-
-    name: str = ""
-    address: str = ""
-    phone: str = ""
-    url: str = Field(default="", description="Printed as a QR code on the plan when set.")
-    logo: str = Field(default="", description="Path to a PNG or JPEG logo for the plan header.")
-    contacts: list[Contact] = Field(default_factory=list)
 
 
 class PlanOutcome(PlanModel):

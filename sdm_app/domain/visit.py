@@ -14,8 +14,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from sdm_app.domain.aid import Who
 from sdm_app.domain.text import LANGUAGE_CODE_PATTERN
+from sdm_app.domain.who import Who
 
 VISIT_FORMAT = 1
 

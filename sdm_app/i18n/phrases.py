@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sdm_app.domain.aid import CostPeriod, CostTier, TimeUnit, Who
+from sdm_app.domain.aid import CostPeriod, CostTier, TimeUnit
 from sdm_app.domain.visit import Importance
+from sdm_app.domain.who import Who
 from sdm_app.i18n import N_, Translator
 
 WHO_LABELS = {

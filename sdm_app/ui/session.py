@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from sdm_app.domain.flow import clear_aid_answers
-from sdm_app.domain.plan import CarePlan, build_care_plan
 from sdm_app.domain.visit import AidRef, PersonalGuide, Visit
 from sdm_app.i18n import Translator, translator
 from sdm_app.settings import Settings
@@ -23,6 +22,7 @@ if TYPE_CHECKING:  # the content layer is imported when the library is first use
     from sdm_app.content.library import Library
     from sdm_app.content.loader import LoadedAid
     from sdm_app.domain.aid import DecisionAid
+    from sdm_app.domain.plan import CarePlan
 
 
 class Translatable(Protocol):
@@ -196,6 +196,8 @@ class VisitSession(QObject):
             raise ValueError("no decision aid chosen")
         if self.visit.guide is not None:
             self._rebuild_guide()
+        from sdm_app.domain.plan import build_care_plan  # the plan models: when first needed
+
         return build_care_plan(
             self.entry.aid,
             self.visit,

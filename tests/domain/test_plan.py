@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sdm_app.domain.plan import Clinic, PlanMismatchError, build_care_plan
+from sdm_app.domain.clinic import Clinic
+from sdm_app.domain.plan import PlanMismatchError, build_care_plan
 from sdm_app.domain.visit import AidRef, Decision, DecisionStatus, Importance, Visit
 from tests.helpers import filled_visit, test_aid
 

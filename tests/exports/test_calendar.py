@@ -6,7 +6,8 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from sdm_app.domain.plan import Clinic, build_care_plan
+from sdm_app.domain.clinic import Clinic
+from sdm_app.domain.plan import build_care_plan
 from sdm_app.domain.visit import Decision, DecisionStatus
 from sdm_app.exports.calendar import build_calendar
 from tests.helpers import filled_visit, test_aid

@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from sdm_app.domain.plan import Clinic, build_care_plan
+from sdm_app.domain.clinic import Clinic
+from sdm_app.domain.plan import build_care_plan
 from sdm_app.i18n import LANGUAGES, translator
 from sdm_app.pdf.fonts import coverage
 from sdm_app.pdf.render import render_plan_checked

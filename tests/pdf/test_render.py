@@ -6,7 +6,8 @@ import io
 
 from pypdf import PdfReader
 
-from sdm_app.domain.plan import CarePlan, Clinic, build_care_plan
+from sdm_app.domain.clinic import Clinic
+from sdm_app.domain.plan import CarePlan, build_care_plan
 from sdm_app.pdf.render import RenderOptions, render_plan
 from tests.helpers import filled_visit, pdf_body_size, pdf_fonts, pdf_text, test_aid
 

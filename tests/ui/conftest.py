@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.library import Library, bundled_aids_dir
-from sdm_app.domain.plan import Clinic, Contact
+from sdm_app.domain.clinic import Clinic, Contact
 from sdm_app.settings import Settings
 from sdm_app.ui.gc_guard import GarbageCollector
 from sdm_app.ui.main_window import MainWindow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from sdm_app.domain.plan import Contact
+from sdm_app.domain.clinic import Contact
 from sdm_app.i18n import translator
 from sdm_app.settings import Settings, load_settings, save_settings
 from sdm_app.ui.dialogs.settings_dialog import SettingsDialog, format_contacts, parse_contacts

@@ -29,6 +29,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "reportlab",
     "pyhanko",
     "sdm_app.content.library",
+    "sdm_app.domain.aid",
+    "sdm_app.domain.plan",
     "sdm_app.ui.steps.choose_step",
     "sdm_app.ui.steps.review_step",
 )

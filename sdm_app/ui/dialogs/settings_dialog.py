@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdm_app.domain.plan import Clinic, Contact
+from sdm_app.domain.clinic import Clinic, Contact
 from sdm_app.i18n import LANGUAGES, Translator, language_name
 from sdm_app.settings import Settings, SigningSettings
 
