@@ -91,16 +91,16 @@ def load_aid_bytes(
     from sdm_app.content.yaml_source import read_yaml  # the parser only when the cache missed
 
     try:
-        value, source = read_yaml(data)
+        value, _ = read_yaml(data, positions=False)  # where things are: only if a problem
     except YamlError as problem:
         result.diagnostics.append(at(name, problem.mark, problem.path, problem.message))
         return result
-    result._source_map = source
+    result._data = data  # positions are read from it when asked (lint, a problem below)
     if not isinstance(value, dict):
         result.diagnostics.append(
             at(
                 name,
-                source.locate(()),
+                (result.source_map or SourceMap()).locate(()),
                 (),
                 "a decision aid must be a mapping of fields (key: value)",
             )
@@ -109,23 +109,26 @@ def load_aid_bytes(
     try:
         aid = DecisionAid.model_validate(value, context={"defer_reference_checks": True})
     except ValidationError as error:
-        result.diagnostics.extend(from_validation_error(name, error, source, DecisionAid))
+        positions = result.source_map or SourceMap()
+        result.diagnostics.extend(from_validation_error(name, error, positions, DecisionAid))
         return result
     problems = reference_problems(aid)
-    for problem_path, message in problems:
-        key = problem_path[-1] if problem_path else None
-        is_key = isinstance(key, str) and key not in (
-            "id",
-            "source",
-            "row",
-            "fit",
-            "default_language",
-        )
-        result.diagnostics.append(
-            at(name, source.locate(problem_path, key=is_key), problem_path, message)
-        )
-    if not problems:
-        result.aid = aid
-        if cache is not None:
-            cache.put(result.content_hash, aid)
+    if problems:
+        source = result.source_map or SourceMap()
+        for problem_path, message in problems:
+            key = problem_path[-1] if problem_path else None
+            is_key = isinstance(key, str) and key not in (
+                "id",
+                "source",
+                "row",
+                "fit",
+                "default_language",
+            )
+            result.diagnostics.append(
+                at(name, source.locate(problem_path, key=is_key), problem_path, message)
+            )
+        return result
+    result.aid = aid
+    if cache is not None:
+        cache.put(result.content_hash, aid)
     return result

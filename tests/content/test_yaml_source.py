@@ -132,3 +132,25 @@ def test_yaml_like_text_gives_a_value_or_a_clean_problem(text: str) -> None:
         read_yaml(text.encode())
     except YamlError as p:
         assert p.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab: -[]{}&*!\n'\"#0.", max_size=200))
+def test_without_positions_the_same_value_or_the_same_problem(text: str) -> None:
+    def outcome(positions: bool) -> object:
+        try:
+            value, source = read_yaml(text.encode(), positions=positions)
+        except YamlError as p:
+            return (p.message, p.mark, p.path)
+        if not positions:
+            assert not source.values and not source.keys  # nothing recorded
+        return value
+
+    assert outcome(False) == outcome(True)
+
+
+def test_a_duplicate_key_is_placed_without_positions_too() -> None:
+    with pytest.raises(YamlError) as caught:
+        read_yaml(b"a: 1\nb:\n  c: 1\n  c: 2\n", positions=False)
+    assert caught.value.mark == Mark(4, 3)
+    assert "first given at line 3" in caught.value.message
