@@ -53,3 +53,26 @@ def test_sigkill_mid_visit_then_resume(qtbot: QtBot, qapp: object, monkeypatch: 
     assert window.session.aid is not None and window.session.aid.id == visit.aid.id  # type: ignore[union-attr]
     window.go_to(Step.decide)
     assert window.pages[Step.decide].reasons.toPlainText() == "Typed just before the crash"
+
+
+def test_starting_the_app_offers_the_unfinished_visit(
+    qtbot: QtBot, qapp: object, monkeypatch: object
+) -> None:
+    earlier = startup.build_window(qapp, load_settings())  # type: ignore[arg-type]
+    qtbot.addWidget(earlier)
+    qtbot.keyClicks(earlier.pages[Step.start].patient_name, "Left Unfinished")  # type: ignore[attr-defined]
+    assert earlier.autosave is not None
+    earlier.autosave.save_now()
+    earlier.autosave.flush()  # then the power went off
+    asked: list[str] = []
+    monkeypatch.setattr(
+        startup, "ask_resume", lambda _parent, text, _title: asked.append(text) or True
+    )  # type: ignore[attr-defined]
+    window = startup.launch(qapp, load_settings())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert not asked  # not before the window is painted and the key is found
+    with qtbot.waitSignal(window.started, timeout=10_000):
+        pass
+    assert asked and "not finished" in asked[0]
+    assert window.session.visit.patient.display_name == "Left Unfinished"
+    assert window.pages[Step.start].patient_name.text() == "Left Unfinished"  # type: ignore[attr-defined]
