@@ -269,10 +269,11 @@ class MainWindow(QMainWindow):
     def _focus_into(self, page: StepPage) -> None:
         """Keyboard users land in the new step (once its new widgets are on screen)."""
         focused = QApplication.focusWidget()
-        chain = page.focus_chain()
         outside = focused is None or not page.isAncestorOf(focused)
-        if page.isVisible() and chain and outside and focused is not self.indicator:
-            chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        if page.isVisible() and outside and focused is not self.indicator:
+            first = next(page.focusable(), None)  # only the first is needed: stop there
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fix_tab_order(self) -> None:
         """Tab moves through the step list, the page in reading order, then Back and Next."""

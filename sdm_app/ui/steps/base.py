@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -184,29 +186,31 @@ class StepPage(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The page's focusable widgets in reading order (layout order, not creation order)."""
-        chain: list[QWidget] = []
+        return list(self.focusable())
 
-        def walk(layout: object) -> None:
+    def focusable(self) -> Iterator[QWidget]:
+        """The page's focusable widgets in reading order, found as they are asked for."""
+
+        def walk(layout: object) -> Iterator[QWidget]:
             for index in range(layout.count()):  # type: ignore[attr-defined]
                 item = layout.itemAt(index)  # type: ignore[attr-defined]
                 widget = item.widget()
                 if widget is not None:
-                    visit(widget)
+                    yield from visit(widget)
                 elif item.layout() is not None:
-                    walk(item.layout())
+                    yield from walk(item.layout())
 
-        def visit(widget: QWidget) -> None:
+        def visit(widget: QWidget) -> Iterator[QWidget]:
             if widget.isHidden() and widget.testAttribute(
                 Qt.WidgetAttribute.WA_WState_ExplicitShowHide
             ):
                 return  # hidden on purpose (new widgets are "hidden" until the event loop shows them)
             if widget.focusPolicy() in TAB_POLICIES and not isinstance(widget, QScrollArea):
-                chain.append(widget)
+                yield widget
             if widget.layout() is not None:
-                walk(widget.layout())
+                yield from walk(widget.layout())
 
-        walk(self.body)
-        return chain
+        return walk(self.body)
 
     def entered(self) -> None:
         """The step became visible: redraw only if the visit changed elsewhere meanwhile, so
