@@ -41,9 +41,12 @@ class GarbageCollector(QObject):
 
         Called when the app has finished starting: its modules, widgets and aids live as
         long as the app, and scanning them made each full collection take ~70 ms on the GUI
-        thread (a visible hitch when moving between steps); after this, ~1 ms.
+        thread (a visible hitch when moving between steps); after this, ~1 ms. Start-up's
+        garbage is all in the young generations (measured: ~700 objects, and a full
+        collection after this one finds none), so only they are collected: 20-30 ms
+        instead of 50-65 ms.
         """
-        gc.collect()
+        gc.collect(1)
         gc.freeze()
 
     def stop(self) -> None:
