@@ -6,6 +6,10 @@ model is kept as JSON under ``<user cache dir>/sdm-app/aids/<model fingerprint>/
 and read back with pydantic's JSON validator, which runs every field validator again and
 takes a fraction of the time.
 
+Beside each aid, its summary (:class:`AidSummary`: title, question, condition, review dates)
+is kept in a small file of its own, so that listing a library reads the summaries only and
+each aid is read in full when it is opened.
+
 The key is the SHA-256 of the file, so an edited file can never be served stale; the folder is
 named by a fingerprint of the model code, so a new version of sdm-app never reads an old
 layout. Only aids with no diagnostics at all are stored. Anything wrong with the cache (a
@@ -29,7 +33,7 @@ from pydantic import ValidationError
 
 from sdm_app.domain import aid as aid_module
 from sdm_app.domain import text as text_module
-from sdm_app.domain.aid import DecisionAid
+from sdm_app.domain.aid import AidSummary, DecisionAid
 
 ENV_VAR = "SDM_CACHE_DIR"
 
@@ -73,20 +77,33 @@ class AidCache:
         except (OSError, ValidationError, ValueError):
             return None
 
+    def get_summary(self, content_hash: str) -> AidSummary | None:
+        """The summary stored for these bytes, or None (then read the aid in full)."""
+        try:
+            data = (self.folder / f"{content_hash}.summary.json").read_bytes()
+            return AidSummary.model_validate_json(data)
+        except (OSError, ValidationError, ValueError):
+            return None
+
     def put(self, content_hash: str, aid: DecisionAid) -> None:
-        """Store a validated aid, atomically; a cache that cannot be written is left alone."""
+        """Store a validated aid and then its summary, each atomically; a cache that cannot
+        be written is left alone."""
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             self._prune_old_versions()
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(aid.model_dump_json().encode())
-                os.replace(tmp, self.folder / f"{content_hash}.json")
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            self._write(f"{content_hash}.json", aid.model_dump_json().encode())
+            self._write(f"{content_hash}.summary.json", aid.summary().model_dump_json().encode())
+
+    def _write(self, name: str, data: bytes) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, self.folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
     def _prune_old_versions(self) -> None:
         """Remove the folders an earlier version of the models wrote; once per cache object."""

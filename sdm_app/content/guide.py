@@ -168,7 +168,9 @@ def guide_aid(guide: PersonalGuide, language: str, visit_date: dt.date) -> Loade
         context={"defer_reference_checks": True},
     )
     digest = hashlib.sha256(guide.model_dump_json().encode("utf-8")).hexdigest()
-    return LoadedAid(path=_GUIDE_PATH, content_hash=digest, aid=aid)
+    loaded = LoadedAid(path=_GUIDE_PATH, content_hash=digest)
+    loaded.aid = aid
+    return loaded
 
 
 def _placeholders(language: str, count: int) -> list[Option]:

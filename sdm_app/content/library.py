@@ -89,8 +89,8 @@ class Library:
         seen: dict[tuple[str, str], LoadedAid] = {}
         for file in aid_files(p for p in folders if p.exists() or p.suffix in AID_SUFFIXES):
             entry = load_aid(file, cache=store)
-            if entry.aid is not None:
-                key = (entry.aid.id, entry.aid.version)
+            if entry.summary is not None:  # (read from the summary: the aid is read when used)
+                key = (entry.summary.id, entry.summary.version)
                 first = seen.get(key)
                 if first is not None:
                     if first.content_hash != entry.content_hash:
@@ -100,7 +100,7 @@ class Library:
                                 1,
                                 1,
                                 "id",
-                                f"{entry.aid.id} {entry.aid.version} is already loaded from "
+                                f"{key[0]} {key[1]} is already loaded from "
                                 f"{first.path} with different content; this copy is ignored. "
                                 "Give it a new version.",
                                 severity="warning",
@@ -120,7 +120,7 @@ class Library:
     @property
     def failed(self) -> list[LoadedAid]:
         """The files that did not load, each with its diagnostics."""
-        return [e for e in self.entries if e.aid is None]
+        return [e for e in self.entries if e.summary is None]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -129,12 +129,12 @@ class Library:
 
     def find(self, aid_id: str, version: str | None = None) -> LoadedAid | None:
         """The aid with this id (and version, if given); the newest version otherwise."""
-        matches = [e for e in self.aids if e.aid and e.aid.id == aid_id]
+        matches = [e for e in self.aids if e.summary and e.summary.id == aid_id]
         if version is not None:
-            matches = [e for e in matches if e.aid and e.aid.version == version]
+            matches = [e for e in matches if e.summary and e.summary.version == version]
         if not matches:
             return None
-        return max(matches, key=lambda e: _version_key(e.aid.version if e.aid else "0"))
+        return max(matches, key=lambda e: _version_key(e.summary.version if e.summary else "0"))
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from pydantic import ValidationError
 
 from sdm_app.content.diagnostics import Diagnostic, at, from_validation_error
 from sdm_app.content.marks import MAX_BYTES, Mark, SourceMap, YamlError, too_large
-from sdm_app.domain.aid import DecisionAid, reference_problems
+from sdm_app.domain.aid import AidSummary, DecisionAid, reference_problems
 
 if TYPE_CHECKING:
     from sdm_app.content.aid_cache import AidCache
@@ -20,14 +21,39 @@ if TYPE_CHECKING:
 
 @dataclass
 class LoadedAid:
-    """The outcome of loading one file: the aid, or why there is none."""
+    """The outcome of loading one file: the aid, or why there is none.
+
+    An aid that validated before (found in the :class:`AidCache`) is listed from its
+    :attr:`summary`; the whole aid is read the first time :attr:`aid` is asked for.
+    """
 
     path: Path
     content_hash: str = ""
-    aid: DecisionAid | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    summary: AidSummary | None = None
+    _aid: DecisionAid | None = field(default=None, repr=False)
+    _read_aid: Callable[[], DecisionAid | None] | None = field(default=None, repr=False)
     _source_map: SourceMap | None = field(default=None, repr=False)
     _data: bytes | None = field(default=None, repr=False)
+
+    @property
+    def aid(self) -> DecisionAid | None:
+        """The validated aid (read in full on first use when it was listed from its summary)."""
+        if self._aid is None and self._read_aid is not None:
+            read, self._read_aid = self._read_aid, None
+            self._aid = read()
+        return self._aid
+
+    @aid.setter
+    def aid(self, aid: DecisionAid | None) -> None:
+        self._aid = aid
+        self._read_aid = None
+        self.summary = aid.summary() if aid is not None else None
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the whole aid is in memory (not only its summary)."""
+        return self._aid is not None
 
     @property
     def source_map(self) -> SourceMap | None:
@@ -42,8 +68,8 @@ class LoadedAid:
 
     @property
     def ok(self) -> bool:
-        """True when the aid loaded with no errors."""
-        return self.aid is not None and not any(d.severity == "error" for d in self.diagnostics)
+        """True when the aid loaded (or validated before) with no errors."""
+        return self.summary is not None and not any(d.severity == "error" for d in self.diagnostics)
 
     @property
     def short_hash(self) -> str:
@@ -83,10 +109,23 @@ def load_aid_bytes(
     name = display_name or str(path)
     result = LoadedAid(path=path, content_hash=content_hash(data))
     if cache is not None:
-        cached = cache.get(result.content_hash)
-        if cached is not None:
-            result.aid = cached
+        summary = cache.get_summary(result.content_hash)
+        if summary is not None:
+            result.summary = summary
             result._data = data
+
+            def read_whole() -> DecisionAid | None:
+                # from the cache; if its entry has gone since, from the very bytes listed
+                aid = cache.get(result.content_hash)
+                if aid is None:
+                    fresh = load_aid_bytes(data, path, name)
+                    result.diagnostics.extend(fresh.diagnostics)
+                    aid = fresh.aid
+                    if aid is not None:
+                        cache.put(result.content_hash, aid)
+                return aid
+
+            result._read_aid = read_whole
             return result
     from sdm_app.content.yaml_source import read_yaml  # the parser only when the cache missed
 

@@ -363,6 +363,39 @@ class DecisionAid(Strict):
         """Resolve a localized text of this aid in ``language`` (see :mod:`.text`)."""
         return value.get_text(language, self.default_language)
 
+    def summary(self) -> AidSummary:
+        """What the library shows of this aid before it is opened."""
+        return AidSummary(
+            id=self.id,
+            version=self.version,
+            default_language=self.default_language,
+            title=self.title,
+            question=self.question,
+            condition=self.condition,
+            last_reviewed=self.evidence.last_reviewed,
+            next_review=self.evidence.next_review,
+            review_status=self.evidence.review_status,
+        )
+
+
+class AidSummary(Strict):
+    """An aid as the library lists it: enough to show, search and pick it, a small part of
+    the whole (which is read when the aid is opened)."""
+
+    id: str
+    version: str
+    default_language: str
+    title: Text
+    question: Text
+    condition: Text
+    last_reviewed: dt.date
+    next_review: dt.date
+    review_status: ReviewStatus
+
+    def text(self, value: Text, language: str) -> str:
+        """Resolve a localized text of this aid in ``language`` (see :mod:`.text`)."""
+        return value.get_text(language, self.default_language)
+
 
 Path = tuple[str | int, ...]
 

@@ -31,15 +31,19 @@ def test_second_load_reads_the_cache_and_gives_the_same_aid(
 ) -> None:
     cache = AidCache(tmp_path / "cache")
     first = Library.load([BUNDLED], cache=cache)
-    assert [e.name for e in entries(cache)] == [f"{first.aids[0].content_hash}.json"]
+    digest = first.aids[0].content_hash
+    assert [e.name for e in entries(cache)] == [f"{digest}.json", f"{digest}.summary.json"]
 
     parses = []
     real = yaml_source.read_yaml
     monkeypatch.setattr(yaml_source, "read_yaml", lambda data: parses.append(1) or real(data))
     second = Library.load([BUNDLED], cache=cache)
+    listed = second.aids[0]
+    assert not listed.loaded  # listed from its summary: the aid is read when it is used
+    assert listed.summary == first.aids[0].aid.summary()  # type: ignore[union-attr]
+    assert listed.aid == first.aids[0].aid and listed.loaded
     assert parses == []  # nothing parsed until someone asks where a value is
-    assert second.aids[0].aid == first.aids[0].aid
-    assert second.aids[0].content_hash == first.aids[0].content_hash
+    assert listed.content_hash == digest
 
 
 def test_lint_positions_are_the_same_from_the_cache(tmp_path: Path, good_aid_text: str) -> None:
@@ -78,11 +82,45 @@ def test_a_corrupt_entry_is_read_the_slow_way_and_replaced(
     path = one_aid(tmp_path / "aids", good_aid_text)
     cache = AidCache(tmp_path / "cache")
     expected = Library.load([path], cache=cache).aids[0].aid
-    (entry,) = entries(cache)
-    entry.write_bytes(entry.read_bytes()[:40])  # truncated
-    again = Library.load([path], cache=cache)
-    assert again.aids[0].aid == expected and not again.diagnostics
-    assert entry.read_bytes().endswith(b"}")
+    entry, summary = entries(cache)
+    for damaged in (entry, summary):
+        damaged.write_bytes(damaged.read_bytes()[:40])  # truncated
+        again = Library.load([path], cache=cache)
+        assert again.aids[0].aid == expected and not again.diagnostics
+        assert damaged.read_bytes().endswith(b"}")  # and written again
+
+
+def test_an_aid_listed_from_its_summary_is_read_even_if_its_entry_went_since(
+    tmp_path: Path, good_aid_text: str
+) -> None:
+    path = one_aid(tmp_path / "aids", good_aid_text)
+    cache = AidCache(tmp_path / "cache")
+    expected = Library.load([path], cache=cache).aids[0].aid
+    listed = Library.load([path], cache=cache).aids[0]
+    entries(cache)[0].unlink()  # the whole aid's entry, after the library was listed
+    path.write_text("edited meanwhile: not what was listed", encoding="utf-8")
+    assert listed.aid == expected  # from the bytes that were listed
+    assert entries(cache)[0].name == f"{listed.content_hash}.json"  # and cached again
+
+
+def test_listing_a_library_reads_no_whole_aid(
+    tmp_path: Path, good_aid_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "aids"
+    folder.mkdir()
+    for number in range(5):
+        (folder / f"aid-{number}.yaml").write_text(
+            good_aid_text.replace("id: test-aid", f"id: aid-{number}"), encoding="utf-8"
+        )
+    cache = AidCache(tmp_path / "cache")
+    Library.load([folder], cache=cache)
+    whole: list[str] = []
+    real = AidCache.get
+    monkeypatch.setattr(AidCache, "get", lambda self, h: whole.append(h) or real(self, h))
+    library = Library.load([folder], cache=cache)
+    assert len(library.aids) == 5 and whole == []
+    assert library.find("aid-3") is library.aids[3] and whole == []
+    assert library.aids[3].aid is not None and len(whole) == 1
 
 
 def test_an_unwritable_cache_is_stepped_around(tmp_path: Path, good_aid_text: str) -> None:

@@ -87,18 +87,17 @@ class ChooseStep(StepPage):
         }
         today = dt.date.today()
         for entry in self._entries():
-            aid = entry.aid
+            aid = entry.summary  # the list needs no more: an aid is read in full when chosen
             assert aid is not None
-            ev = aid.evidence
             lines = [
                 aid.text(aid.title, language),
                 aid.text(aid.condition, language).split(". ")[0].strip().rstrip(".") + ".",
                 _("{status} · last reviewed {date}").format(
-                    status=statuses[ev.review_status.value],
-                    date=tr.format_date(ev.last_reviewed, "medium"),
+                    status=statuses[aid.review_status.value],
+                    date=tr.format_date(aid.last_reviewed, "medium"),
                 ),
             ]
-            if today > ev.next_review:
+            if today > aid.next_review:
                 lines.append(_("Review date has passed: check that the content is still current."))
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, entry)
@@ -137,7 +136,7 @@ class ChooseStep(StepPage):
         for row in range(self.aid_list.count()):
             item = self.aid_list.item(row)
             entry: LoadedAid = item.data(Qt.ItemDataRole.UserRole)
-            aid = entry.aid
+            aid = entry.summary
             assert aid is not None
             haystack = " ".join(
                 [*aid.title.values(), *aid.condition.values(), *aid.question.values(), aid.id]
