@@ -132,8 +132,12 @@ class StoreOpener(QObject):
         self._opened.connect(self._attach)  # queued: emitted from the opening thread
         self._failed.connect(self._report)
         days = window.session.settings.autosave_retention_days
-        self.thread = threading.Thread(target=self._open, args=(days,), name="autosave-key")
-        self.thread.start()
+        # A daemon: a keyring that never answers (a prompt nobody unlocks) must not keep the
+        # app from quitting. Nothing was saved with a key that was still being looked up.
+        self.lookup = threading.Thread(
+            target=self._open, args=(days,), name="autosave-key", daemon=True
+        )
+        self.lookup.start()
 
     def _open(self, retention_days: int) -> None:
         try:

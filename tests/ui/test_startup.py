@@ -155,7 +155,7 @@ def test_closing_the_window_while_the_key_is_looked_up_is_harmless(
     window.deleteLater()  # the opener goes with it
     qtbot.waitUntil(lambda: not Shiboken.isValid(opener))
     release.set()
-    opener.thread.join(10)
+    opener.lookup.join(10)
     qtbot.wait(50)
-    assert not opener.thread.is_alive()
+    assert not opener.lookup.is_alive()
     assert errors == [] and called == []
