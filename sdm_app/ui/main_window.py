@@ -487,6 +487,7 @@ class MainWindow(QMainWindow):
         """Finish any writing before closing."""
         if self.pages.built(Step.review) is not None:
             self.review.worker.wait()
+            self.review.handoff.wait_for_printing()
         if self.autosave is not None:
             self.autosave.save_now()
             self.autosave.flush()

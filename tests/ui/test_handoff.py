@@ -33,7 +33,11 @@ def test_print_and_record_and_calendar_and_collaborate(
         return printer
 
     monkeypatch.setattr(printing, "choose_printer", pdf_printer)  # type: ignore[attr-defined]
-    assert handoff.print_plan()
+    assert handoff.print_plan()  # on a thread of its own: the window is usable meanwhile
+    assert not handoff.print_button.isEnabled() and "Printing" in handoff.status.text()
+    qtbot.waitUntil(lambda: handoff.print_job is None, timeout=60_000)
+    assert handoff.print_button.isEnabled()
+    assert "page(s) to the printer" in handoff.status.text()
     source_pages = len(PdfReader(tmp_path / "plan.pdf").pages)
     assert len(PdfReader(io.BytesIO(printed.read_bytes())).pages) == source_pages
     box = PdfReader(printed).pages[0].mediabox
@@ -52,3 +56,24 @@ def test_print_and_record_and_calendar_and_collaborate(
     report = summarize(connect())
     assert report.total.visits == 1 and report.total.collaborate_answered == 1
     assert report.total.deferred == 1 and report.total.collaborate_top_box == 0
+
+
+def test_a_print_that_fails_says_why_and_can_be_tried_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: object
+) -> None:
+    ready_to_export(qtbot, window)
+    export(qtbot, window, tmp_path / "plan.pdf")
+    handoff = window.pages[Step.review].handoff
+
+    def refusing_printer(_parent: object, _plan: object) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no-such-folder" / "printed.pdf"))
+        return printer
+
+    monkeypatch.setattr(printing, "choose_printer", refusing_printer)  # type: ignore[attr-defined]
+    assert handoff.print_plan()
+    assert not handoff.print_plan()  # one print at a time
+    qtbot.waitUntil(lambda: handoff.print_job is None, timeout=60_000)
+    assert "could not be printed" in handoff.status.text()
+    assert handoff.print_button.isEnabled()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,9 @@ from sdm_app.files import chart_copy_path, write_private
 from sdm_app.i18n import Translator, language_name
 from sdm_app.storage import metrics
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
+
+if TYPE_CHECKING:  # printing (Qt's PDF and print modules) is imported when first used
+    from sdm_app.ui.printing import PrintJob
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +126,7 @@ class HandoffPanel(QWidget):
         super().__init__()
         self._tr_source = tr_source  # has a .tr (the session)
         self.exported: Exported | None = None
+        self.print_job: PrintJob | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.print_button = QPushButton()
@@ -230,10 +235,11 @@ class HandoffPanel(QWidget):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def print_plan(self) -> bool:
-        """Print the patient's copy (and the chart copy when there is one)."""
-        from sdm_app.ui.printing import choose_printer, print_pdf
+        """Print the patient's copy (and the chart copy when there is one) on a thread of its
+        own: the window stays usable meanwhile. True when printing started."""
+        from sdm_app.ui.printing import PrintJob, choose_printer
 
-        if self.exported is None:
+        if self.exported is None or self.print_job is not None:
             return False
         printer = choose_printer(self, self.exported.plan)
         if printer is None:
@@ -241,19 +247,39 @@ class HandoffPanel(QWidget):
         files = [self.exported.pdf_path]
         chart_language = self.exported.visit.chart_language
         if chart_language:
-            files.append(chart_copy_path(self.exported.pdf_path, chart_language))
-        _ = self.tr.gettext
-        try:
-            pages = sum(print_pdf(path.read_bytes(), printer) for path in files if path.exists())
-        except (OSError, RuntimeError) as exc:
-            self.status.setText(
-                _(
-                    "The plan could not be printed ({reason}). It is saved; try another printer."
-                ).format(reason=exc)
-            )
-            return False
-        self.status.setText(_("Sent {pages} page(s) to the printer.").format(pages=pages))
+            chart = chart_copy_path(self.exported.pdf_path, chart_language)
+            if chart.exists():
+                files.append(chart)
+        self.print_job = PrintJob(printer, files, self)
+        self.print_job.done.connect(self._printed)
+        self.print_job.failed.connect(self._not_printed)
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr.gettext("Printing…"))
+        self.print_job.start()
         return True
+
+    def wait_for_printing(self) -> None:
+        """Block until a print job has finished (closing the app, tests)."""
+        if self.print_job is not None:
+            self.print_job.wait()
+
+    def _printed(self, pages: int) -> None:
+        self._print_finished()
+        _ = self.tr.gettext
+        self.status.setText(_("Sent {pages} page(s) to the printer.").format(pages=pages))
+
+    def _not_printed(self, reason: str) -> None:
+        self._print_finished()
+        _ = self.tr.gettext
+        self.status.setText(
+            _("The plan could not be printed ({reason}). It is saved; try another printer.").format(
+                reason=reason
+            )
+        )
+
+    def _print_finished(self) -> None:
+        self.print_job = None
+        self.print_button.setEnabled(True)
 
 
 def record_metrics(plan: CarePlan, visit: Visit) -> int | None:
