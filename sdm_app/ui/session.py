@@ -35,7 +35,8 @@ class Translatable(Protocol):
 class VisitSession(QObject):
     """Holds the visit, its aid, the library and settings; announces changes."""
 
-    #: a part of the visit changed ("patient", "aid", "ratings", ...), and who changed it
+    #: a part of the visit changed ("patient", "language", "aid", "ratings", ...), and who
+    #: changed it
     visit_changed = Signal(str, object)
     #: the screen language changed
     language_changed = Signal(str)
@@ -93,10 +94,13 @@ class VisitSession(QObject):
         self.visit.patient.language = language
         self.visit.touch()
         self._rebuild_guide()
+        # "language", not "patient", and before retranslating: every step redraws itself in
+        # retranslate_ui (and is current then), so none needs drawing again, now or when it
+        # is next entered; a "patient" change after it drew each step twice, then a third time
+        self.visit_changed.emit("language", None)
         for widget in list(self._translatables):
             widget.retranslate_ui()  # type: ignore[attr-defined]
         self.language_changed.emit(language)
-        self.visit_changed.emit("patient", None)
 
     # -- the visit ------------------------------------------------------------------------
 

@@ -100,6 +100,7 @@ QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
 QLabel[role="title"] {{ font-size: {pt + 9 * scale / 100:.1f}pt; font-weight: 600; }}
 QLabel[role="subtitle"] {{ font-size: {pt + 3 * scale / 100:.1f}pt; font-weight: 600; color: {t.accent}; }}
 QLabel[role="muted"] {{ color: {t.muted}; }}
+*[role="strong"] {{ font-weight: 600; }}
 QLabel[role="warning"] {{ background: {t.warn_bg}; color: {t.warn_ink}; border-radius: 6px;
     padding: 10px; border: {t.border}px solid {t.warn_ink}; }}
 QLabel[role="note"] {{ background: {t.note_bg}; color: {t.note_ink}; border-radius: 6px; padding: 10px;

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QListWidget, Q
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.visit_file import load_visit
-from sdm_app.domain.flow import Step
+from sdm_app.domain.flow import STEPS, Step
 from sdm_app.domain.visit import CostWorry, DecisionStatus, Importance
 from sdm_app.ui.export import visit_path_for
 from sdm_app.ui.main_window import MainWindow
@@ -358,3 +358,28 @@ def test_unreviewed_translation_warns_or_refuses(qtbot: QtBot, window: MainWindo
     session.settings = session.settings.model_copy(update={"unreviewed_translations": "allow"})
     review.refresh()
     assert not review.translation_note.isVisible() and review.export_button.isEnabled()
+
+
+def test_a_language_switch_draws_each_step_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sdm_app.ui.steps.compare_step import CompareStep
+
+    choose_first_aid(qtbot, window)
+    for step in STEPS:
+        window.go_to(step)
+    window.go_to(Step.start)
+    cards: list[str] = []
+    real = CompareStep._card
+    monkeypatch.setattr(
+        CompareStep, "_card", lambda self, row: cards.append(row.id) or real(self, row)
+    )
+    start = window.pages[Step.start]
+    start.language.setCurrentIndex(start.language.findData("es"))
+    rows = len(window.session.aid.rows)  # type: ignore[union-attr]
+    assert len(cards) == rows  # drawn once, in Spanish, not once more for the "patient" change
+    window.go_to(Step.compare)
+    assert len(cards) == rows  # and entering it does not draw it again
+    compare = window.pages[Step.compare]
+    assert "Beneficio" in " ".join(w.text() for w in compare.findChildren(QLabel))
+    assert start.language.currentData() == "es"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -97,12 +98,30 @@ def even_columns(items: int, width: int, min_width: int) -> int:
     return -(-items // rows)
 
 
+def _marks_current(refresh: Callable[[StepPage], None]) -> Callable[[StepPage], None]:
+    @functools.wraps(refresh)
+    def current(page: StepPage) -> None:
+        page._stale = False
+        refresh(page)
+
+    return current
+
+
 class StepPage(QWidget):
     """A step of the visit. Subclasses fill ``self.body`` and implement the hooks."""
 
     step: Step
     #: the number of columns the page is laid out in (pages whose layout follows the width)
     columns = 0
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """A page's ``refresh`` shows the visit as it is now, so once it has run the page is
+        current: entering it later need not draw it again (a language switch redraws every
+        page; entering each afterwards redrew it a second time)."""
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("refresh")
+        if own is not None:
+            cls.refresh = _marks_current(own)  # type: ignore[method-assign]
 
     def __init__(self, session: VisitSession) -> None:
         super().__init__()
@@ -124,6 +143,9 @@ class StepPage(QWidget):
         self.body.addWidget(self.title)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)
+        # The cells' columns follow the viewport's width, which a page drawn while hidden only
+        # gets when it is first laid out on screen (the page itself is not resized then).
+        self.scroll.viewport().installEventFilter(self)
         self._stale = True
         session.visit_changed.connect(self._on_visit_changed)
         session.visit_replaced.connect(self._replaced)
@@ -174,6 +196,12 @@ class StepPage(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.relayout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The viewport was resized: the cells may need other columns."""
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self.relayout()
+        return super().eventFilter(watched, event)
 
     def relayout(self) -> None:
         """The width or the text size changed: redraw if the cells need other columns."""

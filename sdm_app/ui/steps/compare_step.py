@@ -97,7 +97,7 @@ class CompareStep(StepPage):
             column = QVBoxLayout()
             name = label()
             name.setText(text(option.name))
-            name.setStyleSheet("font-weight: 600;")
+            name.setProperty("role", "strong")
             column.addWidget(name)
             if cell is not None and cell.outcome is not None:
                 o = cell.outcome

@@ -36,7 +36,7 @@ class ConcernCard(QFrame):
         session = step.session
         box = QVBoxLayout(self)
         row = CheckRow(session.text(concern.label))
-        row.label.setStyleSheet("font-weight: 600;")
+        row.label.setProperty("role", "strong")
         self.raised = row.check
         self.details = QWidget()
         details = QVBoxLayout(self.details)
@@ -106,7 +106,7 @@ class CostsStep(StepPage):
         self.costs = QVBoxLayout(costs_box)
         self.costs.setContentsMargins(0, 0, 0, 0)
         self.worry_label = label()
-        self.worry_label.setStyleSheet("font-weight: 600;")
+        self.worry_label.setProperty("role", "strong")
         self.worry = ChoiceButtons([CostWorry.yes, CostWorry.no, CostWorry.unsure])
         self.coverage = QLineEdit()
         self.coverage.setMaxLength(1000)
@@ -195,7 +195,7 @@ class CostsStep(StepPage):
                 head.setText(
                     f"{self.session.text(option.name)}: {cost_words(tr, c.low, c.high, c.currency, c.period, c.tier)}"
                 )
-                head.setStyleSheet("font-weight: 600;")
+                head.setProperty("role", "strong")
                 box.addWidget(head)
                 for extra in (c.insurance, c.notes):
                     if extra is not None:

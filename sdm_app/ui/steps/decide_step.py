@@ -72,7 +72,7 @@ class DecideStep(StepPage):
         later_row.addWidget(self.decide_by)
         later_row.addStretch(1)
         self.reasons_label = label()
-        self.reasons_label.setStyleSheet("font-weight: 600;")
+        self.reasons_label.setProperty("role", "strong")
         self.reasons = QPlainTextEdit()
         self.reasons.setTabChangesFocus(True)
         self.reasons.setMaximumHeight(110)

@@ -116,6 +116,11 @@ class StartStep(StepPage):
         super().relayout()
         self._fit_labels()
 
+    def on_visit_changed(self, section: str) -> None:
+        """The patient, the aid or the language changed elsewhere: show the visit's fields."""
+        if section in ("aid", "patient", "language"):
+            self.refresh()
+
     def refresh(self) -> None:
         """Show the visit's patient and clinician."""
         visit = self.session.visit

@@ -120,7 +120,7 @@ class ValuesStep(StepPage):
                 row, box = card()
                 question = label()
                 question.setText(self.session.text(prompt.prompt))
-                question.setStyleSheet("font-weight: 600;")
+                question.setProperty("role", "strong")
                 selector = ChoiceButtons(list(Importance))
                 selector.set_labels(
                     [_(SHORT_IMPORTANCE[i]) for i in Importance],

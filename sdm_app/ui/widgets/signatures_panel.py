@@ -33,7 +33,7 @@ class SignatureBox(QFrame):
         self.patient_side = patient_side
         layout = QVBoxLayout(self)
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setProperty("role", "strong")
         self.pad = SignaturePad()
         self.name = QLineEdit()
         self.name.setMaxLength(200)
