@@ -383,3 +383,23 @@ def test_a_language_switch_draws_each_step_once(
     compare = window.pages[Step.compare]
     assert "Beneficio" in " ".join(w.text() for w in compare.findChildren(QLabel))
     assert start.language.currentData() == "es"
+
+
+def test_entering_a_step_again_keeps_its_widgets_unless_the_visit_changed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choose_first_aid(qtbot, window)
+    window.go_to(Step.decide)
+    decide = window.pages[Step.decide]
+    click(qtbot, next(iter(decide.option_buttons.values())))  # type: ignore[attr-defined]
+    window.go_to(Step.plan)
+    plan = window.pages[Step.plan]
+    rows = list(plan.rows)  # type: ignore[attr-defined]
+    assert rows  # the chosen option's suggested steps, filled in on the first entry
+    window.go_to(Step.review)
+    window.go_to(Step.plan)
+    assert plan.rows == rows  # type: ignore[attr-defined]  # the same widgets: nothing redrawn
+    window.go_to(Step.decide)
+    click(qtbot, decide.later)  # type: ignore[attr-defined]
+    window.go_to(Step.plan)
+    assert plan.rows != rows  # type: ignore[attr-defined]  # the choice's suggestions went with it

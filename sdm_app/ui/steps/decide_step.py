@@ -211,8 +211,9 @@ class DecideStep(StepPage):
             return
         decision = self.session.visit.decision
         if button is self.later:
-            decision.option_id = None
+            # the status first: while it says "chosen" the decision must name its option
             decision.status = DecisionStatus.decide_later
+            decision.option_id = None
             date = self.decide_by.date()
             decision.decide_by = dt.date(date.year(), date.month(), date.day())
         else:

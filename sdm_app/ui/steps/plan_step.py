@@ -187,12 +187,15 @@ class PlanStep(StepPage):
         self.refresh()
 
     def entered(self) -> None:
-        """Pre-fill the next steps the first time the plan is reached after a choice."""
+        """Pre-fill the next steps the first time the plan is reached after a choice; else
+        redraw only if the visit changed elsewhere meanwhile."""
         visit = self.session.visit
         if not visit.next_steps and self._suggestions():
             visit.next_steps = self._suggestions()
             self.changed("next_steps")
-        self.refresh()
+            self.refresh()
+            return
+        super().entered()
 
     def _suggestions(self) -> list[NextStep]:
         aid = self.session.aid
