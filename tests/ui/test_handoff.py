@@ -77,3 +77,46 @@ def test_a_print_that_fails_says_why_and_can_be_tried_again(
     qtbot.waitUntil(lambda: handoff.print_job is None, timeout=60_000)
     assert "could not be printed" in handoff.status.text()
     assert handoff.print_button.isEnabled()
+
+
+def test_printed_bands_cover_the_whole_page(tmp_path: Path) -> None:
+    """Each page is printed in bands: the bands meet, top to bottom, and nothing is left out."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+
+    from sdm_app.pdf.render import render_plan_checked
+    from tests.pdf.test_render import plan
+
+    source = render_plan_checked(plan("en")).pdf
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert printing.print_pdf(source, printer) == len(PdfReader(io.BytesIO(source)).pages)
+
+    def first_page(data: bytes) -> QImage:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        canvas = QImage(QSize(306, 396), QImage.Format.Format_RGB32)
+        canvas.fill(QColor("white"))  # the render is transparent
+        painter = QPainter(canvas)
+        painter.drawImage(0, 0, document.render(0, canvas.size()))
+        painter.end()
+        document.close()
+        return canvas
+
+    def ink_rows(image: QImage) -> list[int]:
+        return [
+            y
+            for y in range(image.height())
+            if any(image.pixelColor(x, y).lightness() < 128 for x in range(0, image.width(), 2))
+        ]
+
+    printed = ink_rows(first_page((tmp_path / "printed.pdf").read_bytes()))
+    original = ink_rows(first_page(source))
+    assert abs(printed[0] - original[0]) <= 2  # the title, at the top
+    assert abs(printed[-1] - original[-1]) <= 2  # the footer, at the bottom
+    assert abs(len(printed) - len(original)) <= len(original) * 0.03  # and the rows between
