@@ -19,6 +19,13 @@ def entries(cache: AidCache) -> list[Path]:
     return sorted(cache.folder.glob("*.json"))
 
 
+def cached_aid(tmp_path: Path, text: str) -> tuple[Path, AidCache, object]:
+    """An aid file, a cache that has seen it, and the aid as first read."""
+    path = one_aid(tmp_path / "aids", text)
+    cache = AidCache(tmp_path / "cache")
+    return path, cache, Library.load([path], cache=cache).aids[0].aid
+
+
 def one_aid(folder: Path, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "aid.yaml"
@@ -79,9 +86,7 @@ def test_a_broken_aid_is_not_cached(tmp_path: Path, good_aid_text: str) -> None:
 def test_a_corrupt_entry_is_read_the_slow_way_and_replaced(
     tmp_path: Path, good_aid_text: str
 ) -> None:
-    path = one_aid(tmp_path / "aids", good_aid_text)
-    cache = AidCache(tmp_path / "cache")
-    expected = Library.load([path], cache=cache).aids[0].aid
+    path, cache, expected = cached_aid(tmp_path, good_aid_text)
     entry, summary = entries(cache)
     for damaged in (entry, summary):
         damaged.write_bytes(damaged.read_bytes()[:40])  # truncated
@@ -93,9 +98,7 @@ def test_a_corrupt_entry_is_read_the_slow_way_and_replaced(
 def test_an_aid_listed_from_its_summary_is_read_even_if_its_entry_went_since(
     tmp_path: Path, good_aid_text: str
 ) -> None:
-    path = one_aid(tmp_path / "aids", good_aid_text)
-    cache = AidCache(tmp_path / "cache")
-    expected = Library.load([path], cache=cache).aids[0].aid
+    path, cache, expected = cached_aid(tmp_path, good_aid_text)
     listed = Library.load([path], cache=cache).aids[0]
     entries(cache)[0].unlink()  # the whole aid's entry, after the library was listed
     path.write_text("edited meanwhile: not what was listed", encoding="utf-8")

@@ -18,6 +18,15 @@ from sdm_app.ui import startup
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def always_resume(monkeypatch: object) -> list[str]:
+    """Answer yes to the offer to resume; returns the questions asked."""
+    asked: list[str] = []
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        startup, "ask_resume", lambda _parent, text, _title: asked.append(text) or True
+    )
+    return asked
+
+
 def test_sigkill_mid_visit_then_resume(qtbot: QtBot, qapp: object, monkeypatch: object) -> None:
     env = dict(os.environ)
     driver = subprocess.Popen(
@@ -37,10 +46,7 @@ def test_sigkill_mid_visit_then_resume(qtbot: QtBot, qapp: object, monkeypatch: 
         driver.wait(timeout=10)
     assert driver.returncode == -signal.SIGKILL
 
-    asked: list[str] = []
-    monkeypatch.setattr(
-        startup, "ask_resume", lambda _parent, text, _title: asked.append(text) or True
-    )  # type: ignore[attr-defined]
+    asked = always_resume(monkeypatch)
     window = startup.build_window(qapp, load_settings())  # type: ignore[arg-type]
     qtbot.addWidget(window)
     assert startup.offer_recovery(window)
@@ -64,10 +70,7 @@ def test_starting_the_app_offers_the_unfinished_visit(
     assert earlier.autosave is not None
     earlier.autosave.save_now()
     earlier.autosave.flush()  # then the power went off
-    asked: list[str] = []
-    monkeypatch.setattr(
-        startup, "ask_resume", lambda _parent, text, _title: asked.append(text) or True
-    )  # type: ignore[attr-defined]
+    asked = always_resume(monkeypatch)
     window = startup.launch(qapp, load_settings())  # type: ignore[arg-type]
     qtbot.addWidget(window)
     assert not asked  # not before the window is painted and the key is found

@@ -13,26 +13,36 @@ from sdm_app.domain.flow import Step
 from sdm_app.storage.metrics import connect, summarize
 from sdm_app.ui import printing
 from sdm_app.ui.main_window import MainWindow
+from sdm_app.ui.widgets.handoff_panel import HandoffPanel
 from tests.ui.test_signatures import export, ready_to_export
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    """A printer that writes a PDF file (what the print dialog would give)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def saved_plan_handoff(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: object, printed: Path
+) -> HandoffPanel:
+    """Save a plan; the hand-off panel, with the print dialog answered by ``printed``."""
+    ready_to_export(qtbot, window)
+    export(qtbot, window, tmp_path / "plan.pdf")
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        printing, "choose_printer", lambda _parent, _plan: pdf_printer(printed)
+    )
+    return window.pages[Step.review].handoff
 
 
 def test_print_and_record_and_calendar_and_collaborate(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: object
 ) -> None:
-    ready_to_export(qtbot, window)
-    export(qtbot, window, tmp_path / "plan.pdf")
-    handoff = window.pages[Step.review].handoff
-    assert handoff.isVisible()
-
     printed = tmp_path / "printed.pdf"
-
-    def pdf_printer(_parent: object, _plan: object) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return printer
-
-    monkeypatch.setattr(printing, "choose_printer", pdf_printer)  # type: ignore[attr-defined]
+    handoff = saved_plan_handoff(qtbot, window, tmp_path, monkeypatch, printed)
+    assert handoff.isVisible()
     assert handoff.print_plan()  # on a thread of its own: the window is usable meanwhile
     assert not handoff.print_button.isEnabled() and "Printing" in handoff.status.text()
     qtbot.waitUntil(lambda: handoff.print_job is None, timeout=60_000)
@@ -61,17 +71,8 @@ def test_print_and_record_and_calendar_and_collaborate(
 def test_a_print_that_fails_says_why_and_can_be_tried_again(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: object
 ) -> None:
-    ready_to_export(qtbot, window)
-    export(qtbot, window, tmp_path / "plan.pdf")
-    handoff = window.pages[Step.review].handoff
-
-    def refusing_printer(_parent: object, _plan: object) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "no-such-folder" / "printed.pdf"))
-        return printer
-
-    monkeypatch.setattr(printing, "choose_printer", refusing_printer)  # type: ignore[attr-defined]
+    refusing = tmp_path / "no-such-folder" / "printed.pdf"
+    handoff = saved_plan_handoff(qtbot, window, tmp_path, monkeypatch, refusing)
     assert handoff.print_plan()
     assert not handoff.print_plan()  # one print at a time
     qtbot.waitUntil(lambda: handoff.print_job is None, timeout=60_000)
@@ -89,9 +90,7 @@ def test_printed_bands_cover_the_whole_page(tmp_path: Path) -> None:
     from tests.pdf.test_render import plan
 
     source = render_plan_checked(plan("en")).pdf
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer = pdf_printer(tmp_path / "printed.pdf")
     assert printing.print_pdf(source, printer) == len(PdfReader(io.BytesIO(source)).pages)
 
     def first_page(data: bytes) -> QImage:
