@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListView, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem
 
 from sdm_app.content.loader import LoadedAid
 from sdm_app.domain.flow import Step
@@ -13,6 +13,7 @@ from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label
 from sdm_app.ui.widgets.guide_editor import GuideEditor
 from sdm_app.ui.widgets.wrap_button import WrapButton
+from sdm_app.ui.widgets.wrapped_list import WrappedList
 
 
 class ChooseStep(StepPage):
@@ -24,12 +25,8 @@ class ChooseStep(StepPage):
         super().__init__(session)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.aid_list = QListWidget()
+        self.aid_list = WrappedList()  # each entry wraps to the list's width, fully shown
         self.aid_list.setMinimumHeight(260)
-        # each entry wraps to the list's width instead of running off to the side
-        self.aid_list.setWordWrap(True)
-        self.aid_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.aid_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = label("muted")
         self.failed_title = label("subtitle")
         self.failed = label("warning")
@@ -105,6 +102,7 @@ class ChooseStep(StepPage):
             if self.session.entry is entry:
                 self.aid_list.setCurrentItem(item)
         self.aid_list.blockSignals(False)
+        self.aid_list.fit_items()
         failed = self.session.library.failed
         self.failed.setText("\n".join(str(d) for e in failed for d in e.diagnostics))
         self.failed.setVisible(bool(failed))
