@@ -110,6 +110,7 @@ QListWidget {{ border: {t.border}px solid {t.line}; border-radius: 6px; }}
 QListWidget::item {{ padding: 10px; border-bottom: 1px solid {t.line}; }}
 QListWidget::item:selected {{ background: {t.accent_light}; color: {t.ink}; font-weight: 700;
     border-left: 6px solid {t.accent}; }}
+QListWidget[rtl="true"]::item:selected {{ border-left: none; border-right: 6px solid {t.accent}; }}
 QScrollArea {{ border: none; background: white; }}
 """
 

@@ -12,6 +12,7 @@ from sdm_app.domain.flow import Step
 from sdm_app.domain.visit import Importance
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.session import VisitSession
+from sdm_app.ui.style import STANDARD
 from sdm_app.ui.widgets.icon_array import AFFECTED, IconArrayWidget, grid_shape
 from sdm_app.ui.widgets.wrapped_list import entry_font, lay_out, text_rect
 from tests.ui.test_flow import choose_first_aid, click
@@ -259,3 +260,22 @@ def test_library_entries_are_shown_whole(qtbot: QtBot, window: MainWindow, langu
             for y in last_line
             for x in range(box.left(), box.right(), 2)
         ), entries.item(row).text()
+
+
+@pytest.mark.parametrize(("language", "side"), [("en", "left"), ("ar", "right")])
+def test_the_current_entry_bar_stands_at_the_start_of_the_line(
+    qtbot: QtBot, window: MainWindow, language: str, side: str
+) -> None:
+    start = window.pages[Step.start]
+    start.language.setCurrentIndex(start.language.findData(language))
+    choose_first_aid(qtbot, window)
+    qtbot.wait(10)
+    for view in (window.pages[Step.choose].aid_list, window.indicator):
+        image = view.viewport().grab().toImage()
+        rect = view.visualItemRect(view.currentItem())
+        y = rect.center().y()
+        left = image.pixelColor(rect.left() + 2, y)
+        right = image.pixelColor(rect.right() - 2, y)
+        bar, other = (left, right) if side == "left" else (right, left)
+        assert bar == QColor(STANDARD.accent), (view, bar.name())
+        assert other != QColor(STANDARD.accent)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QListView,
     QListWidget,
@@ -34,6 +42,26 @@ class WrappedList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setItemDelegate(_EntryDelegate(self))
         self.currentRowChanged.connect(lambda _row: self.fit_items())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """In right-to-left text the current entry's bar moves to the right (the style sheet
+        keys on the ``rtl`` property: style sheets do not mirror themselves)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._follow_direction()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """A list made inside a right-to-left window gets no direction change: look now."""
+        self._follow_direction()
+        super().showEvent(event)
+
+    def _follow_direction(self) -> None:
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if bool(self.property("rtl")) != rtl:
+            self.setProperty("rtl", rtl)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.fit_items()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         """Heights follow the width the text really has (a scroll bar may have taken some)."""
