@@ -72,12 +72,14 @@ class WrappedList(QListWidget):
         """Give each entry the height its wrapped text needs."""
         viewport = self.viewport().width()
         current_row = self.currentRow()
+        box = QRect(0, 0, viewport, 10_000)
+        text_boxes = {current: text_rect(self, box, current) for current in (False, True)}
+        fonts = {current: entry_font(self, current) for current in (False, True)}
         for row in range(self.count()):
             item = self.item(row)
             current = row == current_row
-            box = QRect(0, 0, viewport, 10_000)
-            text_box = text_rect(self, box, current)
-            _layout, height = lay_out(item.text(), entry_font(self, current), text_box, self)
+            text_box = text_boxes[current]
+            _layout, height = lay_out(item.text(), fonts[current], text_box, self)
             hint = QSize(viewport, math.ceil(height) + box.height() - text_box.height())
             if item.sizeHint() != hint:
                 item.setSizeHint(hint)
