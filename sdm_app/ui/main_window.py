@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -385,14 +385,21 @@ class MainWindow(QMainWindow):
     # -- text size, contrast, patient view --------------------------------------------------
 
     def _restyle(self) -> None:
-        from sdm_app.ui.style import apply_style
+        from sdm_app.ui.style import BASE_POINT_SIZE, applied_contrast, apply_style, scale_sheet
 
         app = QApplication.instance()
         scale = self.session.settings.text_scale
         if self.patient_view:
             scale = max(scale, 175)
+        contrast = self.session.settings.high_contrast
         if isinstance(app, QApplication):
-            apply_style(app, scale, self.session.settings.high_contrast)
+            if applied_contrast(app) is not contrast:  # the colours: the whole sheet again
+                apply_style(app, scale, contrast)
+            else:  # only the size: this window's sheet (windows made later take the font)
+                font = QFont(app.font())
+                font.setPointSizeF(BASE_POINT_SIZE * scale / 100)
+                app.setFont(font)
+        self.setStyleSheet(scale_sheet(scale))
         self.retranslate_ui()
 
     def change_text_size(self, step: int) -> None:

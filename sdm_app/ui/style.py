@@ -115,6 +115,25 @@ QScrollArea {{ border: none; background: white; }}
 """
 
 
+def scale_sheet(scale: int) -> str:
+    """Only the rules of :func:`stylesheet` that follow the text size: text sizes and touch
+    targets. Set on the main window when just the size changes (larger text, patient view):
+    Qt re-styles only that window's widgets, and matches each against these few rules rather
+    than the whole sheet (about 0.2 s instead of 0.45 s with every step built, measured).
+    A window's own sheet outranks the application's, so the sizes here win everywhere in it,
+    its dialogs included; that is why the titles' sizes are repeated here too."""
+    pt = BASE_POINT_SIZE * scale / 100
+    touch = max(TOUCH, int(TOUCH * scale / 100 * 0.9))
+    return f"""
+QWidget {{ font-size: {pt:.1f}pt; }}
+QPushButton, QToolButton {{ min-height: {touch}px; }}
+QLineEdit, QComboBox, QDateEdit {{ min-height: {touch - 6}px; }}
+QCheckBox, QRadioButton {{ min-height: {touch - 8}px; }}
+QLabel[role="title"] {{ font-size: {pt + 9 * scale / 100:.1f}pt; }}
+QLabel[role="subtitle"] {{ font-size: {pt + 3 * scale / 100:.1f}pt; }}
+"""
+
+
 def apply_style(app: QApplication, scale: int = 100, high_contrast: bool = False) -> None:
     """Set the font, palette and stylesheet for the whole app."""
     theme = HIGH_CONTRAST if high_contrast else STANDARD
@@ -131,3 +150,14 @@ def apply_style(app: QApplication, scale: int = 100, high_contrast: bool = False
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
     app.setPalette(palette)
     app.setStyleSheet(stylesheet(theme, scale))
+    app.setProperty(CONTRAST_PROPERTY, high_contrast)
+
+
+#: Set on the application by :func:`apply_style`: which theme its style sheet has.
+CONTRAST_PROPERTY = "sdmHighContrast"
+
+
+def applied_contrast(app: QApplication) -> bool | None:
+    """Whether the application's sheet is the high-contrast theme (None: not styled here)."""
+    value = app.property(CONTRAST_PROPERTY)
+    return value if isinstance(value, bool) else None

@@ -178,12 +178,11 @@ def test_patient_view_hides_clinician_details_and_comes_back(
     assert not start.record_number.isVisible() and not start.birth_date.isVisible()
     window.go_to(Step.plan)
     assert not window.pages[Step.plan].notes.isVisible()
-    assert (
-        "175" in QApplication.instance().styleSheet()
-        or "22.8pt" in QApplication.instance().styleSheet()
-    )  # type: ignore[union-attr]
+    assert window.next_button.font().pointSizeF() == pytest.approx(22.8)  # 175 % of 13 pt
+    assert window.pages[Step.plan].title.font().pointSizeF() > 22.8  # titles grow too
     window.patient_view_action.trigger()
     assert window.pages[Step.plan].notes.isVisible()
+    assert window.next_button.font().pointSizeF() == pytest.approx(13.0)
     window.go_to(Step.start)
     assert start.record_number.isVisible()
 
@@ -233,3 +232,25 @@ def test_no_step_is_wider_than_the_screen_at_200_percent(
         room = page.scroll.viewport().width()
         assert page.scroll.widget().minimumSizeHint().width() <= room, (language, step)
     window.review.worker.wait()
+
+
+def test_a_larger_text_size_reaches_every_widget_and_dialog(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from sdm_app.ui.dialogs.settings_dialog import SettingsDialog
+
+    window.go_to(Step.plan)
+    window.larger_action.trigger()
+    window.larger_action.trigger()  # 150 %: only this window's sizes are set again
+    assert window.session.settings.text_scale == 150
+    title = window.pages[Step.plan].title
+    assert window.next_button.font().pointSizeF() == pytest.approx(19.5)
+    assert title.font().pointSizeF() == pytest.approx(19.5 + 13.5)
+    assert window.next_button.minimumSizeHint().height() >= int(44 * 1.5 * 0.9)
+    dialog = SettingsDialog(window.session.settings, window.session.tr, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.font().pointSizeF() == pytest.approx(19.5)  # a dialog opened later, too
+    window.contrast_action.trigger()  # the colours change the whole sheet: sizes stay
+    assert window.next_button.font().pointSizeF() == pytest.approx(19.5)
+    window.contrast_action.trigger()
