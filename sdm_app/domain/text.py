@@ -140,3 +140,16 @@ Text = Annotated[
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark an English message for translation where it is shown (the domain never translates)."""
     return message
+
+
+#: Where a sentence ends: after . ! ? followed by a space (Latin, Cyrillic, Arabic script),
+#: or right after a full-width 。！？ (Chinese, Japanese), which takes no space.
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
+_TERMINAL = (".", "!", "?", "؟", "。", "！", "？")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, ending with its own full stop (one is added if the
+    text had none)."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    return sentence if sentence.endswith(_TERMINAL) else sentence + "."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from sdm_app.domain.text import LocalizedText, Text, fallback_chain
+from sdm_app.domain.text import LocalizedText, Text, fallback_chain, first_sentence
 
 
 class Holder(BaseModel):
@@ -54,3 +54,22 @@ def test_serializes_back_as_written() -> None:
 def test_rejects(bad: object) -> None:
     with pytest.raises(ValueError):
         Holder(text=bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Knees wear out. It can hurt.", "Knees wear out."),
+        ("No full stop at all", "No full stop at all."),
+        ("Does it hurt? Often.", "Does it hurt?"),
+        (
+            "膝关节骨关节炎是覆盖骨头末端的软骨出现磨损。它会引起疼痛。",
+            "膝关节骨关节炎是覆盖骨头末端的软骨出现磨损。",
+        ),
+        ("في الركبة. يمكن أن يسبب الألم.", "في الركبة."),
+        ("هل يؤلم؟ أحيانًا.", "هل يؤلم؟"),
+        ("  One sentence.  ", "One sentence."),
+    ],
+)
+def test_first_sentence_in_every_script(text: str, first: str) -> None:
+    assert first_sentence(text) == first

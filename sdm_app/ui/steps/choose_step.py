@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidgetItem
 
 from sdm_app.content.loader import LoadedAid
 from sdm_app.domain.flow import Step
+from sdm_app.domain.text import first_sentence
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label
 from sdm_app.ui.widgets.guide_editor import GuideEditor
@@ -88,7 +89,7 @@ class ChooseStep(StepPage):
             assert aid is not None
             lines = [
                 aid.text(aid.title, language),
-                aid.text(aid.condition, language).split(". ")[0].strip().rstrip(".") + ".",
+                first_sentence(aid.text(aid.condition, language)),
                 _("{status} · last reviewed {date}").format(
                     status=statuses[aid.review_status.value],
                     date=tr.format_date(aid.last_reviewed, "medium"),
