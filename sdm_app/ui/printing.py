@@ -7,6 +7,7 @@ printing on a thread of its own (:class:`PrintJob`) never holds the window up fo
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from sdm_app.domain.plan import CarePlan
 from sdm_app.i18n import paper_is_letter
+
+log = logging.getLogger(__name__)
 
 
 def choose_printer(parent: QWidget | None, plan: CarePlan) -> QPrinter | None:
@@ -119,5 +122,8 @@ class PrintJob(QObject):
             self.failed.emit(exc.strerror or type(exc).__name__)
         except RuntimeError as exc:
             self.failed.emit(str(exc))
+        except Exception as exc:  # never leave the print button waiting for a lost job
+            log.error("printing failed (%s)", type(exc).__name__)
+            self.failed.emit(type(exc).__name__)
         else:
             self.done.emit(pages)
