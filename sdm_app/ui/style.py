@@ -69,15 +69,14 @@ ACCENT, INK = STANDARD.accent, STANDARD.ink
 
 
 def stylesheet(theme: Theme, scale: int) -> str:
-    """The stylesheet for a theme and text scale (percent)."""
+    """The stylesheet for a theme and text scale (percent): the theme's rules, then the
+    sizes (:func:`scale_sheet`), which add to the rules of the same selectors."""
     t = theme
-    pt = BASE_POINT_SIZE * scale / 100
-    touch = max(TOUCH, int(TOUCH * scale / 100 * 0.9))
     return f"""
-QWidget {{ color: {t.ink}; font-size: {pt:.1f}pt; }}
+QWidget {{ color: {t.ink}; }}
 QMainWindow, QDialog {{ background: white; }}
 QPushButton, QToolButton {{
-    min-height: {touch}px; padding: 4px 16px; border: {t.border}px solid {t.line};
+    padding: 4px 16px; border: {t.border}px solid {t.line};
     border-radius: 6px; background: {t.surface};
 }}
 QPushButton:hover, QToolButton:hover {{ border-color: {t.accent}; }}
@@ -90,15 +89,15 @@ QPushButton[primary="true"] {{ background: {t.accent}; color: white; border-colo
     font-weight: 600; }}
 QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled {{
     color: #6b7580; background: #eef0f2; }}
-QLineEdit, QComboBox, QDateEdit {{ min-height: {touch - 6}px; padding: 2px 8px;
+QLineEdit, QComboBox, QDateEdit {{ padding: 2px 8px;
     border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ width: 30px; border: none; }}
 QComboBox::down-arrow, QDateEdit::down-arrow {{ width: 12px; height: 12px; }}
 QTextEdit, QPlainTextEdit {{ border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
-QCheckBox, QRadioButton {{ min-height: {touch - 8}px; spacing: 10px; }}
+QCheckBox, QRadioButton {{ spacing: 10px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
-QLabel[role="title"] {{ font-size: {pt + 9 * scale / 100:.1f}pt; font-weight: 600; }}
-QLabel[role="subtitle"] {{ font-size: {pt + 3 * scale / 100:.1f}pt; font-weight: 600; color: {t.accent}; }}
+QLabel[role="title"] {{ font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-weight: 600; color: {t.accent}; }}
 QLabel[role="muted"] {{ color: {t.muted}; }}
 *[role="strong"] {{ font-weight: 600; }}
 QLabel[role="warning"] {{ background: {t.warn_bg}; color: {t.warn_ink}; border-radius: 6px;
@@ -112,16 +111,16 @@ QListWidget::item:selected {{ background: {t.accent_light}; color: {t.ink}; font
     border-left: 6px solid {t.accent}; }}
 QListWidget[rtl="true"]::item:selected {{ border-left: none; border-right: 6px solid {t.accent}; }}
 QScrollArea {{ border: none; background: white; }}
-"""
+""" + scale_sheet(scale)
 
 
 def scale_sheet(scale: int) -> str:
-    """Only the rules of :func:`stylesheet` that follow the text size: text sizes and touch
-    targets. Set on the main window when just the size changes (larger text, patient view):
-    Qt re-styles only that window's widgets, and matches each against these few rules rather
-    than the whole sheet (about 0.2 s instead of 0.45 s with every step built, measured).
-    A window's own sheet outranks the application's, so the sizes here win everywhere in it,
-    its dialogs included; that is why the titles' sizes are repeated here too."""
+    """The rules that follow the text size: text sizes and touch targets. Part of
+    :func:`stylesheet`, and set alone on the main window when just the size changes (larger
+    text, patient view): Qt re-styles only that window's widgets, and matches each against
+    these few rules rather than the whole sheet (about 0.2 s instead of 0.45 s with every step
+    built, measured). A window's own sheet outranks the application's, so the sizes here win
+    everywhere in it, its dialogs included."""
     pt = BASE_POINT_SIZE * scale / 100
     touch = max(TOUCH, int(TOUCH * scale / 100 * 0.9))
     return f"""

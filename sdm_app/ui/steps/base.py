@@ -6,7 +6,6 @@ import functools
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -143,8 +142,8 @@ class StepPage(QWidget):
         self.body.addWidget(self.title)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)
-        # The cells' columns follow the viewport's width, which a page drawn while hidden only
-        # gets when it is first laid out on screen (the page itself is not resized then).
+        # The cells' columns follow the viewport's width: watched here, it also catches a page
+        # drawn while hidden, which gets its width only when first laid out on screen.
         self.scroll.viewport().installEventFilter(self)
         self._stale = True
         session.visit_changed.connect(self._on_visit_changed)
@@ -185,11 +184,6 @@ class StepPage(QWidget):
     def columns_width(self) -> int:
         """The width the page's columns share."""
         return self.scroll.viewport().width() - 64
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        """Lay the cells out again when a different number of columns fits."""
-        super().resizeEvent(event)
-        self.relayout()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """The text size or theme changed: the cells may need other columns."""
