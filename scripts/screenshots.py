@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from sdm_app.content.library import Library
 from sdm_app.content.visit_file import load_visit
 from sdm_app.domain.clinic import Clinic, Contact
-from sdm_app.domain.flow import STEPS
+from sdm_app.domain.steps import STEPS
 from sdm_app.settings import Settings
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.session import VisitSession

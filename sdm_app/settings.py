@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sdm_app.domain.clinic import Clinic
 from sdm_app.files import write_private
+from sdm_app.settings_file import (
+    DEFAULT_LANGUAGE,
+    TEXT_SCALE_MAX,
+    TEXT_SCALE_MIN,
+    Display,
+    settings_path,
+)
+from sdm_app.settings_file import ENV_VAR as ENV_VAR
+from sdm_app.settings_file import config_dir as config_dir
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-ENV_VAR = "SDM_CONFIG_DIR"
 
 #: schema_version N -> a function turning a version-N dict into version N+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -49,12 +55,17 @@ class Settings(BaseModel):
     schema_version: int = SCHEMA_VERSION
     clinic: Clinic = Field(default_factory=Clinic)
     default_clinician: str = ""
-    default_language: str = "en"
+    default_language: str = DEFAULT_LANGUAGE
     paper: Literal["letter", "a4"] | None = Field(
         default=None, description="None: by the plan's language (Letter in the Americas, else A4)."
     )
     large_print: bool = False
-    text_scale: int = Field(default=100, ge=100, le=200, description="Screen text size, percent.")
+    text_scale: int = Field(
+        default=TEXT_SCALE_MIN,
+        ge=TEXT_SCALE_MIN,
+        le=TEXT_SCALE_MAX,
+        description="Screen text size, percent.",
+    )
     high_contrast: bool = False
     signing: SigningSettings = Field(default_factory=SigningSettings)
     idle_lock_minutes: int = Field(
@@ -75,18 +86,9 @@ class Settings(BaseModel):
         "medical translator: allow it, warn before saving, or refuse to save.",
     )
 
-
-def config_dir() -> Path:
-    """Where settings live."""
-    override = os.environ.get(ENV_VAR)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_config_dir("sdm-app", appauthor=False))
-
-
-def settings_path() -> Path:
-    """The settings file."""
-    return config_dir() / "settings.json"
+    def display(self) -> Display:
+        """The screen's language, text size and contrast (what the first screen is drawn with)."""
+        return Display(self.default_language, self.text_scale, self.high_contrast)
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

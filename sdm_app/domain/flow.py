@@ -9,43 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sdm_app.domain.text import N_
+from sdm_app.domain.messages import N_
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import CostWorry, DecisionStatus, NextStep, Visit
 
 if TYPE_CHECKING:  # annotations only: the aid models are not needed to start the app
     from sdm_app.domain.aid import DecisionAid
-
-
-class Step(StrEnum):
-    """The steps of a visit, in order."""
-
-    start = "start"
-    choose = "choose"
-    options = "options"
-    compare = "compare"
-    values = "values"
-    costs = "costs"
-    decide = "decide"
-    plan = "plan"
-    review = "review"
-
-
-STEPS: tuple[Step, ...] = tuple(Step)
-
-STEP_TITLES: dict[Step, str] = {
-    Step.start: N_("New visit"),
-    Step.choose: N_("Choose the decision"),
-    Step.options: N_("The options"),
-    Step.compare: N_("Compare"),
-    Step.values: N_("What matters to you"),
-    Step.costs: N_("Costs and concerns"),
-    Step.decide: N_("Decide"),
-    Step.plan: N_("Plan"),
-    Step.review: N_("Review and export"),
-}
 
 
 @dataclass(frozen=True)

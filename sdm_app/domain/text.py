@@ -137,11 +137,6 @@ Text = Annotated[
 """A pydantic field type for localized text."""
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark an English message for translation where it is shown (the domain never translates)."""
-    return message
-
-
 #: Where a sentence ends: after . ! ? followed by a space (Latin, Cyrillic, Arabic script),
 #: or right after a full-width 。！？ (Chinese, Japanese), which takes no space.
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")

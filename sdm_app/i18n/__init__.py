@@ -22,6 +22,8 @@ from gettext import NullTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sdm_app.domain.messages import N_ as N_  # marks messages; translated where shown
+
 if TYPE_CHECKING:
     from babel import Locale
 
@@ -71,11 +73,6 @@ CLDR_NATIVE_NAMES = {
     "pt": "português",
     "fr": "français",
 }
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark ``message`` for extraction; it is translated where it is shown."""
-    return message
 
 
 def translations_dir() -> Path:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sdm_app.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from sdm_app.logs import configure_logging
-    from sdm_app.settings import load_settings
+    from sdm_app.settings_file import read_display
     from sdm_app.ui.gc_guard import GarbageCollector
     from sdm_app.ui.style import apply_style
 
@@ -48,20 +53,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("sdm-app")
     app.setApplicationDisplayName("sdm-app")
     collector = GarbageCollector(app)
-    settings = load_settings()
-    apply_style(app, settings.text_scale, settings.high_contrast)
+    # The screen's look from the settings file; the settings model is imported after the
+    # window is first painted (see startup.launch) and decides where the two differ.
+    display = read_display()
     if args.lang:
-        settings = settings.model_copy(update={"default_language": args.lang})
+        display = dataclasses.replace(display, language=args.lang)
+    apply_style(app, display.text_scale, display.high_contrast)
+
+    def load_settings() -> Settings:
+        from sdm_app.settings import load_settings
+
+        settings = load_settings()
+        if args.lang:
+            settings = settings.model_copy(update={"default_language": args.lang})
+        return settings
+
     window: QWidget
     if args.preview is not None:
         from sdm_app.ui.preview_window import PreviewWindow
 
-        window = PreviewWindow(args.preview, settings)
+        window = PreviewWindow(args.preview, load_settings())
         window.show()
     else:
         from sdm_app.ui.startup import launch
 
-        window = launch(app, settings)
+        window = launch(app, display, load_settings)
     code = app.exec()
     collector.stop()
     del window

@@ -6,7 +6,7 @@ import contextlib
 import importlib
 import itertools
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdm_app.domain.flow import STEPS, Step
-from sdm_app.i18n import LANGUAGES, is_rtl, language_name
-from sdm_app.settings import save_settings
-from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import CLINICIAN_ONLY, StepPage
+from sdm_app.domain.steps import STEPS, Step
+from sdm_app.i18n import LANGUAGES, Translator, is_rtl, language_name, translator
+from sdm_app.settings_file import Display
+from sdm_app.ui.patient_view import show_clinician_only
 from sdm_app.ui.widgets.step_indicator import StepIndicator
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the frame is drawn before these (and pydantic with them) are imported
     from sdm_app.ui.autosave_controller import AutosaveController
+    from sdm_app.ui.session import VisitSession
+    from sdm_app.ui.steps.base import StepPage
     from sdm_app.ui.steps.review_step import ReviewStep
 
 #: Where each step's page class lives; a page's module is imported when the page is first built.
@@ -49,7 +50,7 @@ PAGE_CLASSES: dict[Step, str] = {
 }
 
 
-class StepPages(Mapping[Step, StepPage]):
+class StepPages(Mapping[Step, "StepPage"]):
     """The window's step pages, each built the first time it is asked for.
 
     Only the first step is built before the window is painted; the rest are built in the
@@ -78,17 +79,34 @@ class StepPages(Mapping[Step, StepPage]):
 
 
 class MainWindow(QMainWindow):
-    """One visit at a time, in the order shared decision-making works."""
+    """One visit at a time, in the order shared decision-making works.
 
+    Built with a session, it is complete at once. Built without one (``display`` only), it
+    is the window's frame (toolbar, steps, Back and Next, in the screen's language, size and
+    contrast) that can be painted before the visit models are imported; :meth:`bind` then
+    gives it the session, and input works from then on (see ``startup.launch``).
+    """
+
+    #: the window has its session (at once when built with one); see ``startup.launch``
+    bound = Signal()
     #: the window finished starting (autosave open, every step built); see ``startup.launch``
     started = Signal()
 
-    def __init__(self, session: VisitSession, autosave: AutosaveController | None = None) -> None:
+    session: VisitSession
+
+    def __init__(
+        self,
+        session: VisitSession | None = None,
+        autosave: AutosaveController | None = None,
+        *,
+        display: Display | None = None,
+    ) -> None:
         super().__init__()
-        self.session = session
         self.autosave = autosave
         self.pages = StepPages(self)
         self.patient_view = False
+        self.frame: Display | None = None  # what the frame was drawn with, until bound
+        self._language_on_frame: str | None = None
 
         self.toolbar = QToolBar()
         self.toolbar.setMovable(False)
@@ -96,30 +114,20 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.new_visit_action = QAction(self)
         self.new_visit_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_visit_action.triggered.connect(self.confirm_new_visit)
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(language_name(code), code)
-        self.language.currentIndexChanged.connect(
-            lambda index: session.set_language(self.language.itemData(index))
-        )
         self.smaller_action = QAction(self)
         self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
-        self.smaller_action.triggered.connect(lambda: self.change_text_size(-1))
         self.larger_action = QAction(self)
         self.larger_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.larger_action.triggered.connect(lambda: self.change_text_size(+1))
         self.contrast_action = QAction(self)
         self.contrast_action.setCheckable(True)
-        self.contrast_action.setChecked(session.settings.high_contrast)
-        self.contrast_action.toggled.connect(self.set_high_contrast)
         self.patient_view_action = QAction(self)
         self.patient_view_action.setCheckable(True)
         self.patient_view_action.setShortcut(QKeySequence("F2"))
-        self.patient_view_action.toggled.connect(self.set_patient_view)
         self.text_size = QLabel()
         self.toolbar.addAction(self.new_visit_action)
         self.toolbar.addSeparator()
@@ -140,10 +148,8 @@ class MainWindow(QMainWindow):
         self.next_button.setProperty("primary", True)
         self.next_page_action = QAction(self)
         self.next_page_action.setShortcuts([QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")])
-        self.next_page_action.triggered.connect(self.go_next)
         self.prev_page_action = QAction(self)
         self.prev_page_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")])
-        self.prev_page_action.triggered.connect(self.go_back)
         self.addActions([self.next_page_action, self.prev_page_action])
         nav = QHBoxLayout()
         nav.setContentsMargins(32, 8, 32, 16)
@@ -186,13 +192,52 @@ class MainWindow(QMainWindow):
         self.root.addWidget(central)
         self.root.addWidget(self.lock_page)
         self.setCentralWidget(self.root)
-        self.unlock_button.clicked.connect(self.unlock)
-        self.discard_button.clicked.connect(self.discard_and_unlock)
         if autosave is not None:
             self.attach_autosave(autosave)
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
+        if session is not None:
+            self.bind(session)
+        else:
+            self._draw_frame(display or Display())
 
+    def _draw_frame(self, display: Display) -> None:
+        """The window as it will look once bound, with no step on it yet: nothing here needs
+        the visit models. Until :meth:`bind`, nothing is connected, so input does nothing."""
+        self.frame = display
+        self.contrast_action.setChecked(display.high_contrast)
+        tr = translator(display.language)
+        self._set_texts(tr, display.language, display.text_scale)
+        self.indicator.retranslate(tr)
+        self._language_on_frame = self.language.currentData()
+        self.indicator.show_step(Step.start)
+        self.back_button.setEnabled(False)
+        self._apply_direction(display.language)
+        if display.text_scale != 100 or display.high_contrast:
+            self._apply_look(display.text_scale, display.high_contrast)
+
+    def bind(self, session: VisitSession) -> None:
+        """Give the window its session: it shows and edits that visit from now on. A window
+        drawn as a frame is redrawn only where the session's settings differ from it."""
+        frame, self.frame = self.frame, None
+        picked = self.language.currentData()  # a language chosen on the frame is kept
+        shown = self._language_on_frame
+        self.session = session
+        settings = session.settings
+        self.contrast_action.setChecked(settings.high_contrast)  # before it is connected
+        self.new_visit_action.triggered.connect(self.confirm_new_visit)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.language.currentIndexChanged.connect(
+            lambda index: session.set_language(self.language.itemData(index))
+        )
+        self.smaller_action.triggered.connect(lambda: self.change_text_size(-1))
+        self.larger_action.triggered.connect(lambda: self.change_text_size(+1))
+        self.contrast_action.toggled.connect(self.set_high_contrast)
+        self.patient_view_action.toggled.connect(self.set_patient_view)
+        self.next_page_action.triggered.connect(self.go_next)
+        self.prev_page_action.triggered.connect(self.go_back)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.discard_button.clicked.connect(self.discard_and_unlock)
         self.indicator.step_chosen.connect(self.go_to)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -201,9 +246,13 @@ class MainWindow(QMainWindow):
         session.visit_replaced.connect(self._visit_replaced)
         session.register(self)
         self._apply_direction()
-        if session.settings.text_scale != 100 or session.settings.high_contrast:
+        drawn = frame or Display()  # a window built with its session starts from the defaults
+        if (settings.text_scale, settings.high_contrast) != (drawn.text_scale, drawn.high_contrast):
             self._restyle()
+        if frame is not None and picked != shown:
+            session.set_language(picked)
         self.go_to(Step.start)
+        self.bound.emit()
 
     # -- pages --------------------------------------------------------------------------
 
@@ -217,9 +266,7 @@ class MainWindow(QMainWindow):
             page.go_to.connect(self.go_to)  # type: ignore[attr-defined]
             page.exported_plan.connect(self._plan_exported)  # type: ignore[attr-defined]
         if self.patient_view:
-            for widget in page.findChildren(QWidget):
-                if widget.property(CLINICIAN_ONLY):
-                    widget.setVisible(False)
+            show_clinician_only(page, False)
         return page
 
     @property
@@ -249,8 +296,7 @@ class MainWindow(QMainWindow):
     @property
     def current_step(self) -> Step:
         """The step on screen."""
-        page = self.stack.currentWidget()
-        assert isinstance(page, StepPage)
+        page = cast("StepPage", self.stack.currentWidget())
         return page.step
 
     def go_to(self, step: Step) -> None:
@@ -277,8 +323,7 @@ class MainWindow(QMainWindow):
 
     def fix_tab_order(self) -> None:
         """Tab moves through the step list, the page in reading order, then Back and Next."""
-        page = self.stack.currentWidget()
-        assert isinstance(page, StepPage)
+        page = cast("StepPage", self.stack.currentWidget())
         chain = [self.indicator, *page.focus_chain(), self.back_button, self.next_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -299,7 +344,11 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Set every text in the screen language."""
-        _ = self.session.tr.gettext
+        self._set_texts(self.session.tr, self.session.language, self.session.settings.text_scale)
+        self.indicator.retranslate(self.session.tr)
+
+    def _set_texts(self, tr: Translator, language: str, text_scale: int) -> None:
+        _ = tr.gettext
         self.setWindowTitle(_("Shared decisions"))
         self.new_visit_action.setText(_("New visit"))
         self.new_visit_action.setToolTip(_("Start a new visit (Ctrl+Shift+N)"))
@@ -315,30 +364,27 @@ class MainWindow(QMainWindow):
         self.patient_view_action.setToolTip(
             _("Large type for the patient; hides clinician-only details (F2)")
         )
-        self.text_size.setText(f"{self.session.settings.text_scale}%")
-        self.text_size.setAccessibleName(
-            _("Text size {percent}%").format(percent=self.session.settings.text_scale)
-        )
+        self.text_size.setText(f"{text_scale}%")
+        self.text_size.setAccessibleName(_("Text size {percent}%").format(percent=text_scale))
         self.language.setAccessibleName(_("Patient's language"))
         self.language.setToolTip(_("Patient's language"))
         self.back_button.setText(_("Back"))
         self.back_button.setToolTip(_("Previous step (Alt+Left)"))
         self.next_button.setText(_("Next"))
         self.next_button.setToolTip(_("Next step (Alt+Right)"))
-        self.indicator.retranslate(self.session.tr)
         self.lock_text.setText(_("The screen is hidden to protect the patient's privacy."))
         self.unlock_button.setText(_("Continue the visit"))
         self.discard_button.setText(_("Discard this visit"))
-        index = self.language.findData(self.session.language)
+        index = self.language.findData(language)
         if index >= 0 and index != self.language.currentIndex():
             self.language.blockSignals(True)
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
 
-    def _apply_direction(self) -> None:
+    def _apply_direction(self, language: str | None = None) -> None:
         direction = (
             Qt.LayoutDirection.RightToLeft
-            if is_rtl(self.session.language)
+            if is_rtl(language or self.session.language)
             else Qt.LayoutDirection.LeftToRight
         )
         app = QApplication.instance()
@@ -385,13 +431,16 @@ class MainWindow(QMainWindow):
     # -- text size, contrast, patient view --------------------------------------------------
 
     def _restyle(self) -> None:
-        from sdm_app.ui.style import BASE_POINT_SIZE, applied_contrast, apply_style, scale_sheet
-
-        app = QApplication.instance()
         scale = self.session.settings.text_scale
         if self.patient_view:
             scale = max(scale, 175)
-        contrast = self.session.settings.high_contrast
+        self._apply_look(scale, self.session.settings.high_contrast)
+        self.retranslate_ui()
+
+    def _apply_look(self, scale: int, contrast: bool) -> None:
+        from sdm_app.ui.style import BASE_POINT_SIZE, applied_contrast, apply_style, scale_sheet
+
+        app = QApplication.instance()
         if isinstance(app, QApplication):
             if applied_contrast(app) is not contrast:  # the colours: the whole sheet again
                 apply_style(app, scale, contrast)
@@ -400,7 +449,6 @@ class MainWindow(QMainWindow):
                 font.setPointSizeF(BASE_POINT_SIZE * scale / 100)
                 app.setFont(font)
         self.setStyleSheet(scale_sheet(scale))
-        self.retranslate_ui()
 
     def change_text_size(self, step: int) -> None:
         """One step smaller or larger, 100 % to 200 %; remembered."""
@@ -416,6 +464,8 @@ class MainWindow(QMainWindow):
         self._save_setting(high_contrast=on)
 
     def _save_setting(self, **changes: object) -> None:
+        from sdm_app.settings import save_settings
+
         self.session.settings = self.session.settings.model_copy(update=changes)
         with contextlib.suppress(OSError):  # still applied for this session if not saved
             save_settings(self.session.settings)
@@ -424,9 +474,7 @@ class MainWindow(QMainWindow):
     def set_patient_view(self, on: bool) -> None:
         """Turn the screen to the patient (large type, clinician-only details hidden), or back."""
         self.patient_view = on
-        for widget in self.findChildren(QWidget):
-            if widget.property(CLINICIAN_ONLY):
-                widget.setVisible(not on)
+        show_clinician_only(self, not on)
         self.settings_action.setVisible(not on)
         self._restyle()
 
@@ -482,6 +530,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Edit clinic details and defaults."""
+        from sdm_app.settings import save_settings
         from sdm_app.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.session.settings, self.session.tr, self)

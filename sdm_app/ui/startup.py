@@ -13,14 +13,14 @@ import platformdirs
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from sdm_app.settings import Settings, config_dir
+from sdm_app.settings_file import Display, config_dir
 from sdm_app.ui.gc_guard import GarbageCollector
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.privacy import IdleWatcher
-from sdm_app.ui.session import VisitSession
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported after the first paint (pydantic comes with them)
     from sdm_app.content.library import Library
+    from sdm_app.settings import Settings
     from sdm_app.storage.autosave import AutosaveStore
 
 log = logging.getLogger(__name__)
@@ -43,21 +43,22 @@ def build_window(
     app: QApplication, settings: Settings, library: Library | None = None
 ) -> MainWindow:
     """The main window with autosave and the idle lock wired in."""
-    window = _bare_window(app, settings, library)
+    from sdm_app.ui.session import VisitSession
+
+    window = MainWindow(VisitSession(library if library is not None else _load_library, settings))
+    watch_idle(window, app, settings)
     attach_autosave(window)
     return window
 
 
-def _bare_window(app: QApplication, settings: Settings, library: Library | None) -> MainWindow:
-    session = VisitSession(library if library is not None else _load_library, settings)
-    window = MainWindow(session)
+def watch_idle(window: MainWindow, app: QApplication, settings: Settings) -> None:
+    """Hide the visit behind the privacy screen after the idle time in ``settings``."""
     watcher = IdleWatcher(settings.idle_lock_minutes, window)
     watcher.idle.connect(window.lock)
     window.winId()  # the main window's QWindow exists from now on, so it can be watched
     watcher.watch(window.windowHandle())
     watcher.watch_application(app)  # dialogs and any other window, as they get the focus
     window.idle_watcher = watcher  # type: ignore[attr-defined]
-    return window
 
 
 def _load_library() -> Library:
@@ -80,19 +81,41 @@ def attach_autosave(window: MainWindow, store: AutosaveStore | None = None) -> N
     controller.save_soon()  # anything typed before the store was open
 
 
-def launch(app: QApplication, settings: Settings) -> MainWindow:
+def load_saved_settings() -> Settings:
+    """The settings saved on this machine (imports the settings model)."""
+    from sdm_app.settings import load_settings
+
+    return load_settings()
+
+
+def launch(
+    app: QApplication, display: Display, settings: Callable[[], Settings] = load_saved_settings
+) -> MainWindow:
     """Show the main window as early as it can be painted, then finish starting.
 
-    Before the first paint: settings and the first step (who the patient is), which needs
-    no decision aid. After it, each in its own turn of the event loop so that input never
-    waits long: the library of aids (from its cache), the other steps one by one, then the
-    autosave store, whose key is looked up on a thread (:class:`StoreOpener`), the offer
-    to resume an unfinished visit, and last, what start-up built is set aside from garbage
-    collection. ``window.started`` is emitted when all of that is done. What is typed
-    meanwhile is saved as soon as the store is open.
+    Before the first paint: the window's frame, drawn with ``display`` (the screen's
+    language, text size and contrast, read from the settings file without the settings
+    model: pydantic alone takes longer to import than Qt takes to show a window). After it,
+    each in its own turn of the event loop so that input never waits long: the settings
+    model and the visit models are imported and ``settings`` called on a thread
+    (:class:`SettingsLoader`); the window is bound to a new visit and shows the first step
+    (who the patient is), which needs no decision aid (``window.bound``); then the library
+    of aids (from its cache), the other steps one by one, the autosave store, whose key is
+    looked up on a thread (:class:`StoreOpener`), the offer to resume an unfinished visit,
+    and last, what start-up built is set aside from garbage collection. ``window.started``
+    is emitted when all of that is done. What is typed meanwhile is saved as soon as the
+    store is open.
     """
-    window = _bare_window(app, settings, None)
+    window = MainWindow(display=display)
     window.show()
+
+    def bind(loaded: Settings) -> None:
+        from sdm_app.ui.session import VisitSession
+
+        window.bind(VisitSession(_load_library, loaded))
+        watch_idle(window, app, loaded)
+        # once the first step is on screen (a timer set now would run before that paint)
+        after_next_paint(window, load_library)
 
     def load_library() -> None:
         window.session.library  # noqa: B018 - loaded now, while the clinician reads the screen
@@ -108,8 +131,49 @@ def launch(app: QApplication, settings: Settings) -> MainWindow:
         GarbageCollector.freeze_survivors()
         window.started.emit()
 
-    after_first_paint(window, load_library)  # each piece in its own turn of the event loop
+    # each piece in its own turn of the event loop
+    after_next_paint(window, lambda: SettingsLoader(window, settings, then=bind))
     return window
+
+
+class SettingsLoader(QObject):
+    """Loads the settings on a thread of its own, importing the settings and visit models
+    there, then hands them to ``then`` on the GUI thread.
+
+    The imports take ~0.1 s (pydantic builds every model's validator); on the GUI thread
+    the window could not answer meanwhile. Nothing on the GUI thread needs these modules
+    until ``then`` runs. An unexpected error is raised on the GUI thread, as it would have
+    been had the settings been loaded there.
+    """
+
+    _loaded = Signal(object)  # the Settings, or the exception
+
+    def __init__(
+        self, window: QWidget, load: Callable[[], Settings], then: Callable[[Settings], None]
+    ) -> None:
+        super().__init__(window)
+        self.then = then
+        self._loaded.connect(self._deliver)  # queued: emitted from the loading thread
+        self.thread = threading.Thread(
+            target=self._load, args=(load,), name="settings", daemon=True
+        )
+        self.thread.start()
+
+    def _load(self, load: Callable[[], Settings]) -> None:
+        result: object
+        try:
+            import sdm_app.domain.flow  # noqa: F401 - the visit models, for the session
+
+            result = load()
+        except Exception as exc:
+            result = exc
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self._loaded.emit(result)
+
+    def _deliver(self, result: object) -> None:
+        if isinstance(result, Exception):
+            raise result
+        self.then(result)  # type: ignore[arg-type]
 
 
 class StoreOpener(QObject):
@@ -165,12 +229,17 @@ class StoreOpener(QObject):
         self.then()
 
 
-class _FirstPaint(QObject):
-    """Calls back once, just after ``window`` has first been painted.
+class _NextPaint(QObject):
+    """Calls back once, just after ``window`` is next painted.
 
+    A window is sent a paint event when it is first shown. Later, when only a part of it
+    changes (a step's page), the parts are painted and the window itself may get no paint
+    event of its own; what it always gets is the update request in which Qt paints them.
     It filters the window's own events only: an application-wide Python filter would be
     called for every event of every widget while the window is built and shown.
     """
+
+    PAINTS = (QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
     def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
@@ -178,15 +247,15 @@ class _FirstPaint(QObject):
         self.callback = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window and event.type() == QEvent.Type.Paint:
+        if watched is self.window and event.type() in self.PAINTS:
             self.window.removeEventFilter(self)
             QTimer.singleShot(0, self.callback)  # after this paint is flushed to the screen
         return False
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once, after ``window`` (not yet shown or painted) is first painted."""
-    window.installEventFilter(_FirstPaint(window, callback))
+def after_next_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once, after ``window`` is next painted (first, if not yet shown)."""
+    window.installEventFilter(_NextPaint(window, callback))
 
 
 def ask_resume(parent: QWidget | None, text: str, title: str) -> bool:

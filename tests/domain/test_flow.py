@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sdm_app.domain.flow import (
-    Step,
     can_export,
     clear_aid_answers,
     missing_for_export,
     suggested_steps,
 )
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import (
     CostWorry,
     Decision,

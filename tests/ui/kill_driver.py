@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sdm_app.content.library import Library, bundled_aids_dir
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import Importance
 from sdm_app.settings import load_settings
 from sdm_app.ui.startup import autosave_dir, build_window

@@ -13,7 +13,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.visit_file import load_visit
-from sdm_app.domain.flow import STEPS, Step
+from sdm_app.domain.steps import STEPS, Step
 from sdm_app.domain.visit import DecisionStatus
 from sdm_app.settings import load_settings
 from sdm_app.ui.export import visit_path_for

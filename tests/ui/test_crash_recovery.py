@@ -10,9 +10,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import Importance
 from sdm_app.settings import load_settings
+from sdm_app.settings_file import read_display
 from sdm_app.ui import startup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +72,7 @@ def test_starting_the_app_offers_the_unfinished_visit(
     earlier.autosave.save_now()
     earlier.autosave.flush()  # then the power went off
     asked = always_resume(monkeypatch)
-    window = startup.launch(qapp, load_settings())  # type: ignore[arg-type]
+    window = startup.launch(qapp, read_display())  # type: ignore[arg-type]
     qtbot.addWidget(window)
     assert not asked  # not before the window is painted and the key is found
     with qtbot.waitSignal(window.started, timeout=10_000):

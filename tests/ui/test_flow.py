@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QListWidget, Q
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.visit_file import load_visit
-from sdm_app.domain.flow import STEPS, Step
+from sdm_app.domain.steps import STEPS, Step
 from sdm_app.domain.visit import CostWorry, DecisionStatus, Importance
 from sdm_app.ui.export import visit_path_for
 from sdm_app.ui.main_window import MainWindow

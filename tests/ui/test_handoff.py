@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.storage.metrics import connect, summarize
 from sdm_app.ui import printing
 from sdm_app.ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.library import Library, bundled_aids_dir
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.logs import configure_logging
 from sdm_app.settings import Settings
 from sdm_app.ui import startup

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from sdm_app.content.visit_file import load_visit
-from sdm_app.domain.flow import Step
 from sdm_app.domain.plan import CarePlan
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import SignatureRole
 from sdm_app.signing.verify import verify_pdf
 from sdm_app.ui.export import visit_path_for

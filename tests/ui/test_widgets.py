@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import Importance
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.session import VisitSession

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdm_app.domain.flow import STEP_TITLES, Step
+from sdm_app.domain.steps import STEP_TITLES, Step
 from sdm_app.ui.session import VisitSession
 
 
@@ -59,19 +59,11 @@ def localize_date_edit(edit: QDateEdit, language: str) -> None:
     edit.setDisplayFormat(pattern.strip(" ,"))
 
 
-CLINICIAN_ONLY = "clinicianOnly"
-
 #: The focus policies that include Tab (a set lookup: flag arithmetic on Qt's Python enums
 #: is slow enough to matter when a page of 150 widgets is walked on every step switch).
 TAB_POLICIES = frozenset(
     {Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus}
 )
-
-
-def clinician_only(*widgets: QWidget) -> None:
-    """Mark widgets the patient view hides (identifiers, instructions, private notes)."""
-    for widget in widgets:
-        widget.setProperty(CLINICIAN_ONLY, True)
 
 
 def set_role(widget: QWidget, role: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidgetItem
 
 from sdm_app.content.loader import LoadedAid
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.text import first_sentence
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, label

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from sdm_app.domain.aid import Row, RowKind
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.i18n.phrases import outcome_words
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, card, clear_layout, label

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sdm_app.domain.aid import Concern
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import ConcernNote, CostWorry
 from sdm_app.i18n.phrases import cost_words
 from sdm_app.ui.session import VisitSession

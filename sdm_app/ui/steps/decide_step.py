@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import DecisionStatus
 from sdm_app.i18n import N_
+from sdm_app.ui.patient_view import clinician_only
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import (
     StepPage,
     clear_layout,
-    clinician_only,
     label,
     localize_date_edit,
     set_role,

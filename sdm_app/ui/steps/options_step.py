@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sdm_app.domain.flow import Step, suggested_steps
+from sdm_app.domain.flow import suggested_steps
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import DecisionStatus, NextStep
 from sdm_app.domain.who import Who
 from sdm_app.i18n.phrases import WHO_LABELS
+from sdm_app.ui.patient_view import clinician_only
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clear_layout, clinician_only, label, localize_date_edit
+from sdm_app.ui.steps.base import StepPage, clear_layout, label, localize_date_edit
 
 NO_DATE = QDate(2000, 1, 1)
 

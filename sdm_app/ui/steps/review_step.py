@@ -12,14 +12,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from sdm_app.domain.flow import (
-    STEP_TITLES,
-    Step,
-    can_export,
-    missing_for_export,
-    unreviewed_translation,
-)
+from sdm_app.domain.flow import can_export, missing_for_export, unreviewed_translation
 from sdm_app.domain.plan import CarePlan
+from sdm_app.domain.steps import STEP_TITLES, Step
 from sdm_app.domain.visit import Visit
 from sdm_app.storage.audit import record_export
 from sdm_app.ui.export import ExportJob, PlanWorker

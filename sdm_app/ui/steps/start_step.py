@@ -7,10 +7,11 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.i18n import LANGUAGES, language_name
+from sdm_app.ui.patient_view import clinician_only
 from sdm_app.ui.session import VisitSession
-from sdm_app.ui.steps.base import StepPage, clinician_only, label, localize_date_edit
+from sdm_app.ui.steps.base import StepPage, label, localize_date_edit
 
 NO_DATE = QDate(1900, 1, 1)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from sdm_app.domain.aid import FitLevel
 from sdm_app.domain.fit import FIT_POINTS, option_fits
-from sdm_app.domain.flow import Step
+from sdm_app.domain.steps import Step
 from sdm_app.domain.visit import Importance
 from sdm_app.i18n import N_
 from sdm_app.i18n.phrases import IMPORTANCE_LABELS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
-from sdm_app.domain.flow import STEP_TITLES, STEPS, Step
+from sdm_app.domain.steps import STEP_TITLES, STEPS, Step
 from sdm_app.i18n import Translator
 from sdm_app.ui.widgets.wrapped_list import WrappedList
 
