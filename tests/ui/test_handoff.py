@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import sys
+import threading
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -56,6 +58,11 @@ def test_print_and_record_and_calendar_and_collaborate(
         792,
     )  # US Letter for English
 
+    # the record's models were loaded on a thread while the panel was shown
+    assert handoff.fhir_warm_up is not None and handoff.fhir_warm_up is not threading.main_thread()
+    handoff.fhir_warm_up.join(30)
+    assert not handoff.fhir_warm_up.is_alive()
+    assert "fhir.resources.R4B.documentreference" in sys.modules
     fhir = handoff.save_fhir()
     ics = handoff.save_calendar()
     assert fhir is not None and fhir.read_text(encoding="utf-8").startswith("{")

@@ -4,6 +4,7 @@ and ask the patient the three CollaboRATE questions."""
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,6 +128,7 @@ class HandoffPanel(QWidget):
         self._tr_source = tr_source  # has a .tr (the session)
         self.exported: Exported | None = None
         self.print_job: PrintJob | None = None
+        self.fhir_warm_up: threading.Thread | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.print_button = QPushButton()
@@ -166,6 +168,11 @@ class HandoffPanel(QWidget):
         """The plan was saved: offer the hand-off."""
         self.exported = exported
         self.setVisible(True)
+        if self.fhir_warm_up is None:  # once a session: what it loads stays loaded
+            self.fhir_warm_up = threading.Thread(
+                target=_warm_up_fhir, args=(exported,), name="fhir-warm-up", daemon=True
+            )
+            self.fhir_warm_up.start()
 
     def reset(self) -> None:
         """A new visit: nothing to hand off."""
@@ -280,6 +287,19 @@ class HandoffPanel(QWidget):
     def _print_finished(self) -> None:
         self.print_job = None
         self.print_button.setEnabled(True)
+
+
+def _warm_up_fhir(exported: Exported) -> None:
+    """Build this plan's FHIR bundle once and throw it away, on a thread, while the hand-off
+    panel is read: fhir.resources imports and builds its models on first use (~0.15 s, during
+    which the window would not answer), later bundles take ~5 ms. The real one is built when
+    "Save for the health record" is pressed. In memory only; nothing is written."""
+    try:
+        from sdm_app.exports.fhir import build_bundle
+
+        build_bundle(exported.plan, exported.visit, b"%PDF-")
+    except Exception as exc:  # the real save reports any problem; never quote patient data
+        log.debug("FHIR warm-up stopped (%s)", type(exc).__name__)
 
 
 def record_metrics(plan: CarePlan, visit: Visit) -> int | None:
