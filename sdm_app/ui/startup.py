@@ -154,10 +154,10 @@ class SettingsLoader(QObject):
         super().__init__(window)
         self.then = then
         self._loaded.connect(self._deliver)  # queued: emitted from the loading thread
-        self.thread = threading.Thread(
+        self.loading = threading.Thread(  # (not "thread": QObject.thread() is Qt's)
             target=self._load, args=(load,), name="settings", daemon=True
         )
-        self.thread.start()
+        self.loading.start()
 
     def _load(self, load: Callable[[], Settings]) -> None:
         result: object
