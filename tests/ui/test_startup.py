@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
 from sdm_app.content.library import Library, bundled_aids_dir
 from sdm_app.domain.steps import STEPS, Step
@@ -170,8 +171,6 @@ def test_an_autosave_store_that_cannot_be_opened_is_said_and_nothing_stops(
 def test_closing_the_window_while_the_key_is_looked_up_is_harmless(
     qtbot: QtBot, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from shiboken6 import Shiboken
-
     release = threading.Event()
     open_store = startup.open_store
 
@@ -286,3 +285,27 @@ def test_an_error_loading_the_settings_is_raised_on_the_gui_thread(
     assert threads and threads[0] is not threading.main_thread()
     assert isinstance(exceptions[0][1], RuntimeError)
     assert window.frame is not None  # still the frame: nothing half-bound
+
+
+def test_closing_the_window_before_it_has_its_session_is_harmless(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    release = threading.Event()
+
+    def slow() -> Settings:
+        release.wait(10)
+        return load_settings()
+
+    with qtbot.captureExceptions() as exceptions:
+        window = startup.launch(qapp, Display(), slow)
+        qtbot.waitUntil(lambda: window.findChild(startup.SettingsLoader) is not None)
+        loader = window.findChild(startup.SettingsLoader)
+        loader_thread = loader.loading
+        window.close()  # nothing to save: no visit yet
+        window.deleteLater()  # the loader goes with it
+        qtbot.waitUntil(lambda: not Shiboken.isValid(loader))
+        release.set()
+        loader_thread.join(10)
+        qtbot.wait(50)
+    assert not loader_thread.is_alive()
+    assert exceptions == []
