@@ -448,7 +448,9 @@ class MainWindow(QMainWindow):
                 font = QFont(app.font())
                 font.setPointSizeF(BASE_POINT_SIZE * scale / 100)
                 app.setFont(font)
-        self.setStyleSheet(scale_sheet(scale))
+        sheet = scale_sheet(scale)
+        if self.styleSheet() != sheet:  # setting the same sheet again re-styles every widget
+            self.setStyleSheet(sheet)
 
     def change_text_size(self, step: int) -> None:
         """One step smaller or larger, 100 % to 200 %; remembered."""
