@@ -25,8 +25,6 @@ from sdm_app.settings_file import (
     Display,
     settings_path,
 )
-from sdm_app.settings_file import ENV_VAR as ENV_VAR
-from sdm_app.settings_file import config_dir as config_dir
 
 log = logging.getLogger(__name__)
 
