@@ -164,6 +164,11 @@ def xvfb() -> Iterator[str | None]:
         server.wait(10)
 
 
+@contextlib.contextmanager
+def _no_display() -> Iterator[None]:
+    yield None
+
+
 def bench_ui_child(home: Path, display: str | None = None) -> list[dict[str, Any]]:
     """:func:`bench_ui` in a child process, offscreen or on the X server ``display``."""
     env = child_env(home)
@@ -629,7 +634,8 @@ def main() -> int:
     results: list[dict[str, Any]] = []
     # Offscreen, and (when Xvfb is installed) again on an X server, which paints as a
     # clinic's screen does: offscreen Qt repaints whole windows (see startup.py)
-    with tempfile.TemporaryDirectory() as temp, xvfb() as display:
+    windows = wanted & {"start", "ui"}
+    with tempfile.TemporaryDirectory() as temp, xvfb() if windows else _no_display() as display:
         folder = Path(temp)
         if "start" in wanted:
             results.append(bench_start(folder))
