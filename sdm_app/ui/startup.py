@@ -230,32 +230,46 @@ class StoreOpener(QObject):
 
 
 class _NextPaint(QObject):
-    """Calls back once, just after ``window`` is next painted.
+    """Calls back once, just after ``window`` is next painted, or after ``longest`` ms.
 
     A window is sent a paint event when it is first shown. Later, when only a part of it
     changes (a step's page), the parts are painted and the window itself may get no paint
     event of its own; what it always gets is the update request in which Qt paints them.
+    A window that is not painted at all (minimised as it starts, a locked screen) must not
+    hold start-up back: after ``longest`` ms the callback runs anyway.
     It filters the window's own events only: an application-wide Python filter would be
     called for every event of every widget while the window is built and shown.
     """
 
     PAINTS = (QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], None], longest: int) -> None:
         super().__init__(window)
         self.window = window
-        self.callback = callback
+        self.callback: Callable[[], None] | None = callback
+        self.deadline = QTimer(self)
+        self.deadline.setSingleShot(True)
+        self.deadline.timeout.connect(self._call)
+        self.deadline.start(longest)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.window and event.type() in self.PAINTS:
+            QTimer.singleShot(0, self._call)  # after this paint is flushed to the screen
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)  # after this paint is flushed to the screen
         return False
 
+    def _call(self) -> None:
+        self.deadline.stop()
+        self.window.removeEventFilter(self)
+        callback, self.callback = self.callback, None
+        if callback is not None:  # once: a paint and the deadline may both come
+            callback()
 
-def after_next_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once, after ``window`` is next painted (first, if not yet shown)."""
-    window.installEventFilter(_NextPaint(window, callback))
+
+def after_next_paint(window: QWidget, callback: Callable[[], None], longest: int = 1000) -> None:
+    """Call ``callback`` once, after ``window`` is next painted (first, if not yet shown),
+    or after ``longest`` milliseconds if it is not painted by then."""
+    window.installEventFilter(_NextPaint(window, callback, longest))
 
 
 def ask_resume(parent: QWidget | None, text: str, title: str) -> bool:

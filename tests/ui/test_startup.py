@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
@@ -309,3 +309,20 @@ def test_closing_the_window_before_it_has_its_session_is_harmless(
         qtbot.wait(50)
     assert not loader_thread.is_alive()
     assert exceptions == []
+
+
+def test_a_window_that_is_not_painted_does_not_hold_start_up_back(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    calls: list[str] = []
+    startup.after_next_paint(shown, lambda: calls.append("shown"), longest=60_000)
+    startup.after_next_paint(hidden, lambda: calls.append("hidden"), longest=200)
+    shown.show()
+    qtbot.waitUntil(lambda: calls == ["shown"], timeout=5_000)  # painted: at once
+    qtbot.waitUntil(lambda: calls == ["shown", "hidden"], timeout=5_000)  # never painted
+    shown.update()
+    qtbot.wait(300)
+    assert calls == ["shown", "hidden"]  # each once
