@@ -291,7 +291,7 @@ class HandoffPanel(QWidget):
 
 def _warm_up_fhir(exported: Exported) -> None:
     """Build this plan's FHIR bundle once and throw it away, on a thread, while the hand-off
-    panel is read: fhir.resources imports and builds its models on first use (~0.15 s, during
+    panel is read: fhir.resources imports and builds its models on first use (~0.2 s, during
     which the window would not answer), later bundles take ~5 ms. The real one is built when
     "Save for the health record" is pressed. In memory only; nothing is written."""
     try:
