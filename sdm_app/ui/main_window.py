@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
     def bind(self, session: VisitSession) -> None:
         """Give the window its session: it shows and edits that visit from now on. A window
         drawn as a frame is redrawn only where the session's settings differ from it."""
+        if hasattr(self, "session"):
+            raise RuntimeError("a window is bound to one session; new visits go through it")
         frame, self.frame = self.frame, None
         picked = self.language.currentData()  # a language chosen on the frame is kept
         shown = self._language_on_frame

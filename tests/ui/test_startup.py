@@ -326,3 +326,8 @@ def test_a_window_that_is_not_painted_does_not_hold_start_up_back(
     shown.update()
     qtbot.wait(300)
     assert calls == ["shown", "hidden"]  # each once
+
+
+def test_a_window_is_bound_once(window: MainWindow) -> None:
+    with pytest.raises(RuntimeError, match="bound to one session"):
+        window.bind(window.session)
