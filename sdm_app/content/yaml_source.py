@@ -110,7 +110,6 @@ def read_yaml(data: bytes, *, positions: bool = True) -> tuple[Any, SourceMap]:
 class _Builder:
     def __init__(self, source: SourceMap | None) -> None:
         self.source = source
-        self.keys: dict[Path, Mark] = source.keys if source is not None else {}
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
@@ -152,7 +151,7 @@ class _Builder:
                     (*path, key),
                 )
             if self.source is not None:
-                self.keys[(*path, key)] = _mark(key_node)
+                self.source.keys[(*path, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key), depth + 1)
         return out
 

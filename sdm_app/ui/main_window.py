@@ -208,7 +208,6 @@ class MainWindow(QMainWindow):
         self.contrast_action.setChecked(display.high_contrast)
         tr = translator(display.language)
         self._set_texts(tr, display.language, display.text_scale)
-        self.indicator.retranslate(tr)
         self._language_on_frame = self.language.currentData()
         self.indicator.show_step(Step.start)
         self.back_button.setEnabled(False)
@@ -347,10 +346,11 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Set every text in the screen language."""
         self._set_texts(self.session.tr, self.session.language, self.session.settings.text_scale)
-        self.indicator.retranslate(self.session.tr)
 
     def _set_texts(self, tr: Translator, language: str, text_scale: int) -> None:
+        """Every text of the window (the frame's too) in ``language``, through ``tr``."""
         _ = tr.gettext
+        self.indicator.retranslate(tr)
         self.setWindowTitle(_("Shared decisions"))
         self.new_visit_action.setText(_("New visit"))
         self.new_visit_action.setToolTip(_("Start a new visit (Ctrl+Shift+N)"))
