@@ -52,8 +52,10 @@ NOT_BEFORE_FIRST_PAINT = (
 PROBE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
+from sdm_app.logs import configure_logging
 from sdm_app.settings_file import read_display
 from sdm_app.ui.startup import after_next_paint, launch
+configure_logging()  # as sdm-app does, before the window
 app = QApplication([])
 seen = {}
 window = launch(app, read_display())
@@ -80,7 +82,12 @@ print(json.dumps({"painted": seen["painted"], "started": sorted(sys.modules)}))
     ],
 )
 def test_the_first_paint_waits_for_nothing_it_does_not_show(tmp_path: Path, platform: str) -> None:
-    env = dict(os.environ, SDM_CACHE_DIR=str(tmp_path / "cache"), QT_QPA_PLATFORM=platform)
+    env = dict(
+        os.environ,
+        SDM_CACHE_DIR=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),  # the log's folder
+        QT_QPA_PLATFORM=platform,
+    )
     command = [sys.executable, "-c", PROBE]
     if platform == "xcb":
         command = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", *command]
@@ -89,6 +96,7 @@ def test_the_first_paint_waits_for_nothing_it_does_not_show(tmp_path: Path, plat
     modules = json.loads(result.stdout.strip().splitlines()[-1])
     early = {m.split(".")[0] if not m.startswith("sdm_app") else m for m in modules["painted"]}
     assert not early & set(NOT_BEFORE_FIRST_PAINT)
+    assert "logging.handlers" not in modules["painted"]  # the log file opens when written to
     # ...and once started, the library, autosave and every step are there
     assert {"sdm_app.content.library", "cryptography", "sdm_app.ui.steps.review_step"} <= set(
         modules["started"]
