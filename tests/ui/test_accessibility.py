@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
@@ -262,3 +269,28 @@ def test_a_larger_text_size_reaches_every_widget_and_dialog(
     window.contrast_action.trigger()  # the colours change the whole sheet: sizes stay
     assert window.next_button.font().pointSizeF() == pytest.approx(19.5)
     window.contrast_action.trigger()
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_every_language_name_fits_the_language_picker(
+    qtbot: QtBot, window: MainWindow, high_contrast: bool
+) -> None:
+    # The picker is sized in characters, not by measuring every name (see MainWindow).
+    if high_contrast:
+        window.contrast_action.trigger()
+    picker = window.language
+    for scale in (100, 150, 200):
+        while window.session.settings.text_scale < scale:
+            window.larger_action.trigger()
+        qtbot.wait(10)
+        for index in range(picker.count()):
+            option = QStyleOptionComboBox()
+            picker.initStyleOption(option)
+            field = picker.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                picker,
+            )
+            name = picker.itemText(index)
+            assert picker.fontMetrics().horizontalAdvance(name) <= field.width(), (scale, name)

@@ -279,3 +279,21 @@ def test_the_current_entry_bar_stands_at_the_start_of_the_line(
         bar, other = (left, right) if side == "left" else (right, left)
         assert bar == QColor(STANDARD.accent), (view, bar.name())
         assert other != QColor(STANDARD.accent)
+
+
+def test_wrapped_lists_know_their_viewport_width(qtbot: QtBot, window: MainWindow) -> None:
+    # worked out without viewport() (see WrappedList.viewport_width): it must agree with it,
+    # with and without a scroll bar
+    window.go_to(Step.choose)
+    lists = (window.indicator, window.pages[Step.choose].aid_list)
+    seen_bar = set()
+    for clicks, height in ((0, 768), (6, 768), (6, 420)):
+        for _ in range(clicks - (window.session.settings.text_scale - 100) // 25):
+            window.larger_action.trigger()
+        for width in (1024, 1366):
+            window.resize(width, height)
+            qtbot.wait(10)
+            for view in lists:
+                assert view.viewport_width() == view.viewport().width(), (clicks, width, height)
+                seen_bar.add(view.verticalScrollBar().isVisible())
+    assert seen_bar == {False, True}

@@ -68,9 +68,20 @@ class WrappedList(QListWidget):
         super().resizeEvent(event)
         self.fit_items()
 
+    def viewport_width(self) -> int:
+        """The viewport's width, worked out from the list's own size and its scroll bar:
+        ``viewport()`` returns a widget of a class private to Qt, and looking for a Python
+        class for it makes PySide6 load every class of QtWidgets (~8 ms before the first
+        paint, where this list is the steps of the visit)."""
+        width = self.maximumViewportSize().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisibleTo(self):
+            width -= bar.width()
+        return width
+
     def fit_items(self) -> None:
         """Give each entry the height its wrapped text needs."""
-        viewport = self.viewport().width()
+        viewport = self.viewport_width()
         current_row = self.currentRow()
         box = QRect(0, 0, viewport, 10_000)
         text_boxes = {current: text_rect(self, box, current) for current in (False, True)}
