@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -108,10 +108,7 @@ class MainWindow(QMainWindow):
         self.frame: Display | None = None  # what the frame was drawn with, until bound
         self._language_on_frame: str | None = None
 
-        self.toolbar = QToolBar()
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar = self._add_toolbar()
         self.new_visit_action = QAction(self)
         self.new_visit_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.settings_action = QAction(self)
@@ -139,14 +136,17 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.new_visit_action)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.language)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.patient_view_action)
-        self.toolbar.addAction(self.smaller_action)
-        self.toolbar.addWidget(self.text_size)
-        self.toolbar.addAction(self.larger_action)
-        self.toolbar.addAction(self.contrast_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.settings_action)
+        # The patient view and the screen's tools have toolbars of their own, which go on
+        # a row of their own when the window is too narrow for them (:meth:`_fit_toolbars`).
+        self.view_toolbar = self._add_toolbar()
+        self.view_toolbar.addAction(self.patient_view_action)
+        self.display_toolbar = self._add_toolbar()
+        self.display_toolbar.addAction(self.smaller_action)
+        self.display_toolbar.addWidget(self.text_size)
+        self.display_toolbar.addAction(self.larger_action)
+        self.display_toolbar.addAction(self.contrast_action)
+        self.display_toolbar.addSeparator()
+        self.display_toolbar.addAction(self.settings_action)
 
         self.indicator = StepIndicator()
         self.stack = QStackedWidget()
@@ -389,6 +389,35 @@ class MainWindow(QMainWindow):
             self.language.blockSignals(True)
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
+        self._fit_toolbars()
+
+    def _add_toolbar(self) -> QToolBar:
+        toolbar = QToolBar()
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbars = (*getattr(self, "toolbars", ()), toolbar)
+        return toolbar
+
+    def _fit_toolbars(self) -> None:
+        """The toolbars on one row while they fit the window; a toolbar that would not fit
+        starts a new row. Large text in a narrow window once pushed Settings into the
+        toolbar's overflow button, a sliver too small to see or touch."""
+        row = 0
+        for index, toolbar in enumerate(self.toolbars):
+            width = toolbar.sizeHint().width()  # fixed toolbars: no handle, no gap
+            wrap = index > 0 and row + width > self.width()
+            row = width if wrap else row + width
+            if wrap != self.toolBarBreak(toolbar):
+                if wrap:
+                    self.insertToolBarBreak(toolbar)
+                else:
+                    self.removeToolBarBreak(toolbar)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """The toolbars follow the window's width (:meth:`_fit_toolbars`)."""
+        super().resizeEvent(event)
+        self._fit_toolbars()
 
     def _apply_direction(self, language: str | None = None) -> None:
         direction = (
@@ -460,6 +489,7 @@ class MainWindow(QMainWindow):
         sheet = scale_sheet(scale)
         if self.styleSheet() != sheet:  # setting the same sheet again re-styles every widget
             self.setStyleSheet(sheet)
+        self._fit_toolbars()
 
     def change_text_size(self, step: int) -> None:
         """One step smaller or larger, 100 % to 200 %; remembered."""
@@ -501,13 +531,15 @@ class MainWindow(QMainWindow):
         if self.autosave is not None:
             self.autosave.save_now()
         self.root.setCurrentWidget(self.lock_page)
-        self.toolbar.setEnabled(False)
+        for toolbar in self.toolbars:
+            toolbar.setEnabled(False)
         self.unlock_button.setFocus()
 
     def unlock(self) -> None:
         """One action back to the visit."""
         self.root.setCurrentIndex(0)
-        self.toolbar.setEnabled(True)
+        for toolbar in self.toolbars:
+            toolbar.setEnabled(True)
 
     def discard_and_unlock(self) -> None:
         """Throw the visit away from the privacy screen (after a confirmation)."""

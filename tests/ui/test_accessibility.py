@@ -294,3 +294,32 @@ def test_every_language_name_fits_the_language_picker(
             )
             name = picker.itemText(index)
             assert picker.fontMetrics().horizontalAdvance(name) <= field.width(), (scale, name)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "ar"])
+def test_every_tool_stays_on_screen_at_every_text_size(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    # At 200 % in a 1366-pixel window, Settings once went into the toolbar's overflow
+    # button, a sliver too small to see or touch.
+    start = window.pages[Step.start]
+    start.language.setCurrentIndex(start.language.findData(language))
+    window.show()
+    for width in (1024, 1366):  # (offscreen, the screen is 1366 wide at most)
+        window.resize(width, 768)
+        for scale in (100, 125, 150, 175, 200, 175, 150, 125, 100):
+            while window.session.settings.text_scale != scale:
+                up = window.session.settings.text_scale < scale
+                (window.larger_action if up else window.smaller_action).trigger()
+            qtbot.wait(5)
+            for toolbar in window.toolbars:
+                for action in toolbar.actions():
+                    tool = toolbar.widgetForAction(action)
+                    if tool is not None and not action.isSeparator():
+                        assert tool.isVisible(), (width, scale, action.text())
+                        assert tool.geometry().right() <= toolbar.width(), (width, scale)
+            one_row = not any(window.toolBarBreak(t) for t in window.toolbars)
+            needed = sum(t.sizeHint().width() for t in window.toolbars)
+            assert one_row == (needed <= window.width()), (width, scale)  # no needless rows
+            if window.width() >= 1366 and scale == 100:
+                assert one_row, (width, scale)
