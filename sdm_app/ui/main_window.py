@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.frame: Display | None = None  # what the frame was drawn with, until bound
         self._language_on_frame: str | None = None
 
+        self.toolbars: tuple[QToolBar, ...] = ()
         self.toolbar = self._add_toolbar()
         self.new_visit_action = QAction(self)
         self.new_visit_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -392,11 +393,12 @@ class MainWindow(QMainWindow):
         self._fit_toolbars()
 
     def _add_toolbar(self) -> QToolBar:
+        """A fixed toolbar at the top, after the others (:attr:`toolbars`)."""
         toolbar = QToolBar()
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbars = (*getattr(self, "toolbars", ()), toolbar)
+        self.toolbars = (*self.toolbars, toolbar)
         return toolbar
 
     def _fit_toolbars(self) -> None:
