@@ -77,8 +77,8 @@ class Story:
         self._heading = [CondPageBreak(self.s.size * 6), self.p(text, self.s.h1)]
 
     def bullet(self, text: str, style: Any = None) -> Flowable:
-        """A bulleted line (the bullet leads in either direction)."""
-        return self.p(f"•  {text}", style)
+        """An item of a list: the bullet leads in the document's direction."""
+        return self.ts.paragraph(text, style or self.s.body, bullet=True)
 
     def row(self, cells: list[Any]) -> list[Any]:
         """A table row in reading order: mirrored for right-to-left."""

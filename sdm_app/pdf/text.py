@@ -38,6 +38,7 @@ LTR_RUN = re.compile(
 )
 # Brackets stay outside the runs, so the bidi algorithm mirrors both of a pair alike.
 CJK_LANGUAGES = {"zh", "ko", "ja"}
+BULLET = "•"
 
 
 @dataclass
@@ -119,13 +120,16 @@ class Typesetter:
 
     # -- flowables --------------------------------------------------------------------------
 
-    def paragraph(self, text: str, style: ParagraphStyle) -> Flowable:
-        """A paragraph of plain (untrusted) text in ``style``."""
+    def paragraph(self, text: str, style: ParagraphStyle, *, bullet: bool = False) -> Flowable:
+        """A paragraph of plain (untrusted) text in ``style``; with ``bullet``, an item of a
+        list, the bullet leading in the document's direction."""
         bold = style.fontName.endswith("-Bold")
         if self.rtl:
-            return RtlParagraph(text, style, self, bold)
+            return RtlParagraph(text, style, self, bold, bullet=bullet)
         if self.cjk and getattr(style, "wordWrap", None) != "CJK":
             style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        if bullet:
+            text = f"{BULLET}  {text}"
         return PlanParagraph(self.markup(text, bold, style.fontName), style)
 
     def shape_line(self, line: str) -> str:
@@ -212,10 +216,13 @@ class PlanParagraph(Paragraph):
 
 
 class RtlParagraph(Flowable):
-    """Right-to-left text, wrapped by measured width and drawn right-aligned.
+    """Text in a right-to-left document, wrapped by measured width and drawn right-aligned.
 
     ``lines`` fixes the lines (the halves of a split); otherwise they are laid out
-    for whatever width the paragraph is given.
+    for whatever width the paragraph is given. With ``bullet``, a list item: the bullet
+    stands at the right edge of the first line and every line hangs beside it, also when
+    the item is in a left-to-right language (a patient's own words, a citation), whose
+    words and punctuation keep their own order.
     """
 
     def __init__(
@@ -225,6 +232,9 @@ class RtlParagraph(Flowable):
         typesetter: Typesetter,
         bold: bool,
         lines: list[str] | None = None,
+        *,
+        bullet: bool = False,
+        first: bool = True,
     ) -> None:
         super().__init__()
         self.text = text
@@ -232,6 +242,9 @@ class RtlParagraph(Flowable):
         self.typesetter = typesetter
         self.bold = bold
         self.fixed_lines = lines
+        self.bullet = bullet
+        self.first = first  # holds the first line (which carries the bullet)
+        self.indent = typesetter.width(f"{BULLET}  ", style.fontSize, bold) if bullet else 0.0
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = getattr(style, "keepWithNext", 0)
@@ -244,13 +257,14 @@ class RtlParagraph(Flowable):
             return self.fixed_lines
         if self._layout is not None and self._layout[0] == width:
             return self._layout[1]
+        room = width - self.indent
         size = self.style.fontSize
         lines: list[str] = []
         for paragraph in self.text.translate(BIDI_MARKS).split("\n"):
             current = ""
             for word in shape(paragraph).split(" "):
                 candidate = f"{current} {word}" if current else word
-                if current and self.typesetter.width(candidate, size, self.bold) > width:
+                if current and self.typesetter.width(candidate, size, self.bold) > room:
                     lines.append(current)
                     current = word
                 else:
@@ -271,23 +285,40 @@ class RtlParagraph(Flowable):
         fits = int(avail_height // self.style.leading)
         if fits <= 0 or fits >= len(lines):
             return []
-        head = RtlParagraph(self.text, self.style, self.typesetter, self.bold, lines[:fits])
-        tail = RtlParagraph(self.text, self.style, self.typesetter, self.bold, lines[fits:])
+        pieces = (lines[:fits], self.first), (lines[fits:], False)
+        head, tail = (
+            RtlParagraph(
+                self.text,
+                self.style,
+                self.typesetter,
+                self.bold,
+                part,
+                bullet=self.bullet,
+                first=first,
+            )
+            for part, first in pieces
+        )
         head.spaceAfter = 0
         tail.spaceBefore = 0
         return [head, tail]
 
     def draw(self) -> None:
-        """Draw each line in visual order, flush right."""
-        canvas = self.canv
+        """Draw each line in visual order, flush right (beside the bullet, if any)."""
         size = self.style.fontSize
-        canvas.setFillColor(self.style.textColor)
+        self.canv.setFillColor(self.style.textColor)
         y = self.height - size
+        if self.bullet and self.first:
+            self._draw_line(self.width, y, BULLET)
         for line in self.lines_for(self.width):
-            runs = self.typesetter.runs(visual(line, self.base), self.bold)
-            x = self.width - sum(stringWidth(chunk, font, size) for font, chunk in runs)
-            for font, chunk in runs:
-                canvas.setFont(font, size)
-                canvas.drawString(x, y, chunk)
-                x += stringWidth(chunk, font, size)
+            self._draw_line(self.width - self.indent, y, visual(line, self.base))
             y -= self.style.leading
+
+    def _draw_line(self, right: float, y: float, shown: str) -> None:
+        """Draw ``shown`` (in visual order) ending at ``right``."""
+        size = self.style.fontSize
+        runs = self.typesetter.runs(shown, self.bold)
+        x = right - sum(stringWidth(chunk, font, size) for font, chunk in runs)
+        for font, chunk in runs:
+            self.canv.setFont(font, size)
+            self.canv.drawString(x, y, chunk)
+            x += stringWidth(chunk, font, size)

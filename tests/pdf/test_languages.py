@@ -87,3 +87,44 @@ def test_chinese_and_korean_use_their_own_fonts() -> None:
 
 def test_latin_plan_is_small() -> None:
     assert len(render("en")[0]) < 200_000
+
+
+def test_bullets_stand_at_the_right_in_arabic_also_before_latin_words() -> None:
+    # A patient's own words in Spanish, or a citation, in an Arabic plan: the bullet at the
+    # right like every other item, the words and punctuation in their own order beside it.
+    from reportlab.pdfgen.canvas import Canvas
+
+    from sdm_app.pdf.sections import Story
+    from sdm_app.pdf.styles import PlanStyles
+    from sdm_app.pdf.text import Typesetter
+
+    loaded = test_aid()
+    assert loaded.aid is not None
+    visit = filled_visit(loaded, "ar")
+    plan = build_care_plan(loaded.aid, visit, content_hash=loaded.content_hash)
+    typesetter = Typesetter("ar")
+    story = Story(plan, translator("ar"), typesetter, PlanStyles(typesetter, False), 400)
+    latin = "Seguir trabajando (en la panadería)."
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    y = 700.0
+    for text in (latin, "أريد أن أبقى بصحة جيدة", "Smith J. A long citation. " * 6):
+        item = story.bullet(text)
+        _, height = item.wrapOn(canvas, 400, 800)
+        y -= height
+        item.drawOn(canvas, 50, y)
+    canvas.save()
+    chunks: list[tuple[str, float, float]] = []
+    page = PdfReader(io.BytesIO(out.getvalue())).pages[0]
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: (
+            chunks.append((text.strip(), cm[4] + tm[4], cm[5] + tm[5])) if text.strip() else None
+        )
+    )
+    bullets = [(x, y) for text, x, y in chunks if text == "•"]
+    assert len(bullets) == 3
+    rows = sorted({round(y) for _, y in bullets})
+    for x, y in bullets:  # each bullet is the rightmost thing on its line
+        assert all(x >= other_x for _, other_x, other_y in chunks if round(other_y) == round(y))
+    assert any(latin in text for text, _, _ in chunks)  # in its own order, dot included
+    assert len(rows) == 3
