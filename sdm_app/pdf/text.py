@@ -20,9 +20,11 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import paragraph as _platypus_paragraph
 
 from sdm_app.i18n import is_rtl
 from sdm_app.pdf.fonts import coverage, covered_characters, family, family_order
@@ -39,6 +41,18 @@ LTR_RUN = re.compile(
 # Brackets stay outside the runs, so the bidi algorithm mirrors both of a pair alike.
 CJK_LANGUAGES = {"zh", "ko", "ja"}
 BULLET = "•"
+
+#: Punctuation that must not begin a line in Chinese (kinsoku). ReportLab's CJK line breaking
+#: keeps such a character on the line it ends, but its table (``textsplit.ALL_CANNOT_START``,
+#: made for Japanese) lacks the full-width comma, colon, semicolon, question and exclamation
+#: marks and closing quotes Chinese uses most: plans had lines starting with "，". The table is
+#: read when lines are broken (by both of ReportLab's CJK line breakers, one per module), so
+#: it is extended here, once, for every plan.
+NOT_AT_LINE_START = "\uff0c\uff1a\uff1b\uff01\uff1f\u300b\u3009\uff5d\u201d\u2019\u2026"
+for _module in (_textsplit, _platypus_paragraph):
+    _module.ALL_CANNOT_START += "".join(
+        c for c in NOT_AT_LINE_START if c not in _module.ALL_CANNOT_START
+    )
 
 
 @dataclass

@@ -43,3 +43,39 @@ def test_continued_comparisons_repeat_their_question() -> None:
                 holding = [t for t in compared if piece in t]
                 assert holding, piece
                 assert any(name[:30] in t for t in holding), (name, piece)
+
+
+CLOSING = "，。、：；！？）》"
+
+
+def test_no_chinese_line_starts_with_a_comma_or_closing_mark() -> None:
+    # ReportLab's CJK line breaking did not know the full-width comma: lines began with "，"
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from sdm_app.pdf.text import Typesetter
+
+    entry = Library.load([bundled_aids_dir()]).find("diabetes-second-medicine")
+    visit = load_visit(ROOT / "examples" / "visits" / "diabetes-second-medicine.yaml").visit
+    assert entry is not None and entry.aid is not None and visit is not None
+    plan = build_care_plan(entry.aid, visit, "zh", content_hash=entry.content_hash)
+    texts = [cell.text for row in plan.rows for cell in row.cells if "，" in cell.text]
+    assert len(texts) > 10
+    typesetter = Typesetter("zh")
+    font = typesetter.primary.face(False)
+    style = ParagraphStyle("zh", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    for text in texts:
+        for width in range(60, 200, 3):
+            # one run of text, and several (each of ReportLab's two CJK line breakers)
+            for markup in (text, f'<font name="{font}">{text[:3]}</font>{text[3:]}'):
+                paragraph = Paragraph(markup, style)
+                paragraph.wrap(width, 10_000)
+                previous = ""
+                for line in paragraph.blPara.lines:
+                    words = line[1] if isinstance(line, tuple) else line.words
+                    shown = "".join(w if isinstance(w, str) else w.text for w in words)
+                    # ReportLab hangs one such mark at a line's end, not two ("），"): then
+                    # the second begins the next line (known, rare)
+                    if previous[-1:] not in tuple(CLOSING):
+                        assert shown[:1] not in tuple(CLOSING), (width, shown)
+                    previous = shown
