@@ -201,6 +201,9 @@ def bench_start(home: Path, display: str | None = None) -> dict[str, Any]:
         runs.append(cold_start(SDM, home, display))
     floor = statistics.median(floors)
     value = statistics.median(painted for painted, _, _, _ in runs)
+    # each run against the floor run beside it: steadier than a ratio of medians when the
+    # machine's speed drifts during the minute this takes
+    ratio = statistics.median(run[0] / bare for run, bare in zip(runs, floors, strict=True))
     first_step = statistics.median(step for _, step, _, _ in runs)
     started = statistics.median(done for _, _, done, _ in runs)
     blocked = statistics.median(gap for _, _, _, gap in runs)
@@ -209,13 +212,13 @@ def bench_start(home: Path, display: str | None = None) -> dict[str, Any]:
         "name": f"cold start to first painted window{where}",
         "value_s": value,
         "floor_s": floor,
-        "ratio": value / floor,
+        "ratio": ratio,
         "first_step_s": first_step,
         "first_step_ratio": first_step / floor,
         "started_s": started,
         "longest_wait_for_input_while_starting_ms": blocked * 1000,
         "target": "ratio <= 1.5",
-        "ok": value / floor <= 1.5,
+        "ok": ratio <= 1.5,
     }
 
 
