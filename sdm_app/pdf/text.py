@@ -3,8 +3,8 @@
 * Every character gets a font that has a glyph for it, tried in the language's
   order (:func:`sdm_app.pdf.fonts.family_order`); what was used is recorded so a
   test can prove that no character falls back to a missing-glyph box.
-* Left-to-right languages use ReportLab paragraphs (CJK line breaking for Chinese
-  and Korean). Right-to-left text (Arabic) is shaped with ``arabic_reshaper``,
+* Left-to-right languages use ReportLab paragraphs (CJK line breaking for Chinese;
+  Korean breaks between words, as Latin scripts do). Right-to-left text (Arabic) is shaped with ``arabic_reshaper``,
   wrapped by measured width in logical order, then each line is put in visual
   order with the Unicode bidi algorithm (``python-bidi``) and drawn right-aligned.
 * All text is escaped before it reaches a paragraph, so typed text can never be
@@ -39,7 +39,10 @@ LTR_RUN = re.compile(
     r"|[A-Za-z$€£][\w$€£%+#@.,:/\-]*(?: [A-Za-z0-9$€£%+#@.,:/\-]+)*"  # Latin words: "Medicare Part D"
 )
 # Brackets stay outside the runs, so the bidi algorithm mirrors both of a pair alike.
-CJK_LANGUAGES = {"zh", "ko", "ja"}
+#: Languages written without spaces between words, whose lines may break between any two
+#: characters. Not Korean: it puts spaces between words, and a word cut in two ("겪어" /
+#: "요.") is harder to read than a shorter line (as Korean web pages do with keep-all).
+CJK_LANGUAGES = {"zh", "ja"}
 BULLET = "•"
 
 #: Punctuation that must not begin a line in Chinese (kinsoku). ReportLab's CJK line breaking

@@ -128,3 +128,21 @@ def test_bullets_stand_at_the_right_in_arabic_also_before_latin_words() -> None:
         assert all(x >= other_x for _, other_x, other_y in chunks if round(other_y) == round(y))
     assert any(latin in text for text, _, _ in chunks)  # in its own order, dot included
     assert len(rows) == 3
+
+
+def test_korean_lines_break_between_words() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from sdm_app.pdf.text import Typesetter
+
+    sentence = (
+        "100명 중 약 7명이 심장마비나 뇌졸중을 겪어요. 100명 중 약 3명은 스타틴 덕분에 이를 피해요."
+    )
+    typesetter = Typesetter("ko")
+    style = ParagraphStyle("ko", fontName=typesetter.primary.face(False), fontSize=10, leading=14)
+    for width in range(80, 300, 7):
+        paragraph = typesetter.paragraph(sentence, style)
+        paragraph.wrap(width, 10_000)
+        lines = [" ".join(words) for _, words in paragraph.blPara.lines]
+        assert " ".join(lines) == sentence, (width, lines)  # every break at a space
+        assert len(lines) > 1 or width > 250
