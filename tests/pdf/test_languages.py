@@ -146,3 +146,24 @@ def test_korean_lines_break_between_words() -> None:
         lines = [" ".join(words) for _, words in paragraph.blPara.lines]
         assert " ".join(lines) == sentence, (width, lines)  # every break at a space
         assert len(lines) > 1 or width > 250
+
+
+def test_a_bulleted_arabic_item_split_across_pages_has_one_bullet() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from sdm_app.pdf.text import RtlParagraph, Typesetter
+
+    typesetter = Typesetter("ar")
+    style = ParagraphStyle("ar", fontName=typesetter.primary.face(False), fontSize=12, leading=17)
+    item = typesetter.paragraph("أريد أن أبقى بصحة جيدة لعائلتي " * 12, style, bullet=True)
+    assert isinstance(item, RtlParagraph)
+    item.wrap(200, 10_000)
+    lines = item.lines_for(200)
+    assert len(lines) > 3
+    head, tail = item.split(200, 2 * style.leading)
+    assert isinstance(head, RtlParagraph) and isinstance(tail, RtlParagraph)
+    assert (head.first, tail.first) == (True, False)  # the bullet is drawn once, on the first
+    assert head.bullet and tail.bullet  # and the lines of both halves hang beside it
+    assert head.lines_for(200) + tail.lines_for(200) == lines
+    # the hanging lines are narrower than the column by the bullet's width
+    assert all(typesetter.width(line, 12) <= 200 - item.indent for line in lines)
