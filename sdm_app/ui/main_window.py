@@ -471,9 +471,17 @@ class MainWindow(QMainWindow):
     # -- text size, contrast, patient view --------------------------------------------------
 
     def _restyle(self) -> None:
-        scale = self.session.settings.text_scale
-        if self.patient_view:
-            scale = max(scale, 175)
+        from sdm_app.ui.style import scale_sheet
+
+        chosen = self.session.settings.text_scale
+        scale = max(chosen, 175) if self.patient_view else chosen
+        # The toolbars are the clinician's: in the patient view they keep the chosen size
+        # (a widget's own sheet outranks the window's), leaving the room to what the patient
+        # reads; at 175 % they took two rows of a 1366 x 768 screen.
+        tools = scale_sheet(chosen) if scale != chosen else ""
+        for toolbar in self.toolbars:
+            if toolbar.styleSheet() != tools:
+                toolbar.setStyleSheet(tools)
         self._apply_look(scale, self.session.settings.high_contrast)
         self.retranslate_ui()
 

@@ -189,9 +189,17 @@ def test_patient_view_hides_clinician_details_and_comes_back(
     assert not window.pages[Step.plan].notes.isVisible()
     assert window.next_button.font().pointSizeF() == pytest.approx(22.8)  # 175 % of 13 pt
     assert window.pages[Step.plan].title.font().pointSizeF() > 22.8  # titles grow too
+    # the toolbars are the clinician's: they keep the chosen size, on one row
+    new_visit = window.toolbar.widgetForAction(window.new_visit_action)
+    assert new_visit is not None and new_visit.font().pointSizeF() == pytest.approx(13.0)
+    assert window.language.font().pointSizeF() == pytest.approx(13.0)
+    window.resize(1366, 768)
+    qtbot.wait(10)
+    assert not any(window.toolBarBreak(toolbar) for toolbar in window.toolbars)
     window.patient_view_action.trigger()
     assert window.pages[Step.plan].notes.isVisible()
     assert window.next_button.font().pointSizeF() == pytest.approx(13.0)
+    assert all(toolbar.styleSheet() == "" for toolbar in window.toolbars)
     window.go_to(Step.start)
     assert start.record_number.isVisible()
 
