@@ -29,6 +29,7 @@ from sdm_app.i18n import LANGUAGES, Translator, is_rtl, language_name, translato
 from sdm_app.settings_file import Display
 from sdm_app.ui.patient_view import show_clinician_only
 from sdm_app.ui.widgets.step_indicator import StepIndicator
+from sdm_app.ui.widgets.text_label import TextLabel
 
 if TYPE_CHECKING:  # the frame is drawn before these (and pydantic with them) are imported
     from sdm_app.ui.autosave_controller import AutosaveController
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
-        self.banner = QLabel()
+        self.banner = TextLabel()
         self.banner.setWordWrap(True)
         self.banner.setProperty("role", "warning")
         self.banner.setVisible(False)
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         self.lock_page = QWidget()
         lock_layout = QVBoxLayout(self.lock_page)
         lock_layout.addStretch(1)
-        self.lock_text = QLabel()
+        self.lock_text = TextLabel()
         self.lock_text.setWordWrap(True)
         self.lock_text.setProperty("role", "title")
         self.lock_text.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from sdm_app.ui.steps.compare_step import CompareStep
 from sdm_app.ui.steps.costs_step import CostsStep
 from sdm_app.ui.steps.options_step import OptionsStep
 from sdm_app.ui.steps.values_step import ValuesStep
+from sdm_app.ui.widgets.text_label import TextLabel
 
 DEBOUNCE_MS = 250
 
@@ -42,7 +42,7 @@ class PreviewWindow(QMainWindow):
         self.path = path.resolve()
         self.session = VisitSession(Library(), settings or Settings())
         self.loaded: LoadedAid | None = None
-        self.status = QLabel()
+        self.status = TextLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.language = QComboBox()

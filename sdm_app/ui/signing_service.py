@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from sdm_app.signing.keystore import (
     remember_passphrase,
     stored_passphrase,
 )
+from sdm_app.ui.widgets.text_label import TextLabel
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ class PassphraseDialog(QDialog):
         _ = tr.gettext
         self.setWindowTitle(_("Signing the plan"))
         layout = QVBoxLayout(self)
-        text = QLabel(message)
-        text.setWordWrap(True)
+        text = TextLabel(message)
         form = QFormLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -65,7 +64,7 @@ class PassphraseDialog(QDialog):
         form.addRow(_("Passphrase"), self.passphrase)
         if confirm:
             form.addRow(_("Again"), self.again)
-        self.error = QLabel()
+        self.error = TextLabel()
         self.error.setProperty("role", "warning")
         self.error.setVisible(False)
         buttons = QDialogButtonBox(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from sdm_app.domain.steps import Step
@@ -297,3 +297,58 @@ def test_wrapped_lists_know_their_viewport_width(qtbot: QtBot, window: MainWindo
                 assert view.viewport_width() == view.viewport().width(), (clicks, width, height)
                 seen_bar.add(view.verticalScrollBar().isVisible())
     assert seen_bar == {False, True}
+
+
+ARABIC_NOTE = (
+    "الأرقام تخص: شخص افتراضي عمره من 40 إلى 75 سنة، ليس لديه مرض في القلب ولم يُصب بسكتة"
+    " دماغية. احتمال إصابته بنوبة قلبية أو سكتة دماغية خلال السنوات الـ 10 القادمة نحو 10 من كل 100."
+)
+
+
+def _ink_by_line(label: QLabel) -> list[tuple[int, int]]:
+    """The leftmost and rightmost dark pixel of each line of a TextLabel's text."""
+    from sdm_app.ui.widgets.text_label import TextLabel
+
+    assert isinstance(label, TextLabel)
+    rect = label._text_rect(label.width(), label.height())
+    layout, _height = lay_out(label.text(), label.font(), rect, label)
+    image = label.grab().toImage()
+    edges = []
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
+        top = rect.top() + int(line.y() + line.height() * 0.3)
+        bottom = rect.top() + int(line.y() + line.height() * 0.7)
+        xs = [
+            x
+            for y in range(top, bottom)
+            for x in range(image.width())
+            if image.pixelColor(x, y).lightness() < 100
+        ]
+        edges.append((min(xs), max(xs)))
+    return edges
+
+
+@pytest.mark.parametrize("width", [300, 360, 420, 480])
+def test_wrapped_arabic_lines_stand_flush_right_and_whole(qtbot: QtBot, width: int) -> None:
+    # QLabel drew every line but the last a space short of the right edge, and a full line
+    # past the left edge, cutting its last letter
+    from sdm_app.ui.steps.base import label
+
+    host = QWidget()
+    host.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.addWidget(host)
+    note = label()
+    note.setParent(host)
+    note.setStyleSheet("QLabel { font-size: 16pt; background: white; }")
+    note.setText(ARABIC_NOTE)
+    note.ensurePolished()
+    note.resize(width, note.heightForWidth(width))
+    host.show()
+    qtbot.wait(5)
+    edges = _ink_by_line(note)
+    assert len(edges) >= 3
+    rights = [right for _left, right in edges]
+    assert max(rights) - min(rights) <= 2, rights  # flush right, every line
+    assert min(left for left, _right in edges) >= 1  # nothing cut off at the left
+    assert max(rights) >= width - 8  # at the right edge, not a space short of it
+

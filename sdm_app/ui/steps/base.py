@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from sdm_app.domain.steps import STEP_TITLES, Step
 from sdm_app.ui.session import VisitSession
+from sdm_app.ui.widgets.text_label import TextLabel
 
 
 def label(role: str | None = None, wrap: bool = True) -> QLabel:
     """A label with a style role ("title", "subtitle", "muted", "warning")."""
-    widget = QLabel()
-    widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget = TextLabel(wrap=wrap)
     if role:
         widget.setProperty("role", role)
     return widget

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QHBoxLayout, QRadioButton, QWidget
+
+from sdm_app.ui.widgets.text_label import TextLabel
 
 
-class _ClickableLabel(QLabel):
+class _ClickableLabel(TextLabel):
     def __init__(self, check: QAbstractButton) -> None:
         super().__init__()
         self._check = check

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from sdm_app.domain.visit import GuideOption
 from sdm_app.ui.session import VisitSession
+from sdm_app.ui.widgets.text_label import TextLabel
 
 MAX_OPTIONS = 6
 
@@ -69,7 +69,7 @@ class GuideEditor(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.intro = QLabel()
+        self.intro = TextLabel()
         self.intro.setWordWrap(True)
         self.intro.setProperty("role", "muted")
         self.decision = QLineEdit()

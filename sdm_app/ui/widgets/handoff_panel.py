@@ -26,6 +26,7 @@ from sdm_app.files import chart_copy_path, write_private
 from sdm_app.i18n import Translator, language_name
 from sdm_app.storage import metrics
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
+from sdm_app.ui.widgets.text_label import TextLabel
 
 if TYPE_CHECKING:  # printing (Qt's PDF and print modules) is imported when first used
     from sdm_app.ui.printing import PrintJob
@@ -61,25 +62,22 @@ class CollaborateDialog(QDialog):
         _ = tr.gettext
         self.setWindowTitle(_("About this visit"))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = TextLabel(
             _("Three short questions about this visit. Your answers do not include your name.")
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         if language.split("-")[0] not in COLLABORATE_LANGUAGES:
-            note = QLabel(
+            note = TextLabel(
                 _(
                     "These questions (CollaboRATE) are not available in {language}: no official translation is known to us. They are shown in English."
                 ).format(language=language_name(language, in_sentence=True))
             )
-            note.setWordWrap(True)
             note.setProperty("role", "warning")
             layout.addWidget(note)
         grid = QGridLayout()
         self.answers: list[ChoiceButtons] = []
         for row, question in enumerate(COLLABORATE):
-            text = QLabel(f"{row + 1}. {question}")
-            text.setWordWrap(True)
+            text = TextLabel(f"{row + 1}. {question}")
             buttons = ChoiceButtons([0, 1, 2, 3, 4])
             buttons.set_labels(
                 ["0", "1", "2", "3", "4"],
@@ -143,7 +141,7 @@ class HandoffPanel(QWidget):
         ):
             layout.addWidget(button)
         layout.addStretch(1)
-        self.status = QLabel()
+        self.status = TextLabel()
         self.status.setWordWrap(True)
         self.fhir_button.clicked.connect(self.save_fhir)
         self.ics_button.clicked.connect(self.save_calendar)

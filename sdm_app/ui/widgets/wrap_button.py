@@ -8,7 +8,9 @@ focus, keyboard and accessibility, and lays its text out in a word-wrapped label
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from sdm_app.ui.widgets.text_label import TextLabel
 
 
 class WrapButton(QPushButton):
@@ -16,7 +18,7 @@ class WrapButton(QPushButton):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = TextLabel()
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -119,15 +119,22 @@ def text_rect(view: QListWidget, rect: QRect, current: bool) -> QRect:
     return inner.adjusted(margin, 0, -margin, 0)
 
 
-def lay_out(text: str, font: QFont, rect: QRect, view: QWidget) -> tuple[QTextLayout, float]:
-    """``text`` wrapped at ``rect``'s width in the view's direction; the layout and its
-    height. Both measuring and drawing use this, so they cannot disagree."""
+def lay_out(
+    text: str,
+    font: QFont,
+    rect: QRect,
+    view: QWidget,
+    alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> tuple[QTextLayout, float]:
+    """``text`` wrapped at ``rect``'s width in the view's direction, each line placed by
+    ``alignment`` (logical: left is the start of the line, the right edge in right-to-left
+    text); the layout and its height. Both measuring and drawing use this, so they cannot
+    disagree."""
     layout = QTextLayout(text.replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     option.setTextDirection(view.layoutDirection())
-    # flush with the start of the line: the right edge in right-to-left text
-    option.setAlignment(QStyle.visualAlignment(view.layoutDirection(), Qt.AlignmentFlag.AlignLeft))
+    option.setAlignment(QStyle.visualAlignment(view.layoutDirection(), alignment))
     layout.setTextOption(option)
     layout.beginLayout()
     height = 0.0
