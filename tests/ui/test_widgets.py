@@ -352,3 +352,34 @@ def test_wrapped_arabic_lines_stand_flush_right_and_whole(qtbot: QtBot, width: i
     assert min(left for left, _right in edges) >= 1  # nothing cut off at the left
     assert max(rights) >= width - 8  # at the right edge, not a space short of it
 
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "December 21, 2026"), ("es", "21 de diciembre de 2026"), ("zh", "2026年12月21日")],
+)
+def test_dates_are_written_the_language_s_way_without_weekday(
+    qtbot: QtBot, language: str, shown: str
+) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    from sdm_app.ui.steps.base import localize_date_edit
+
+    edit = QDateEdit(QDate(2026, 12, 21))
+    qtbot.addWidget(edit)
+    localize_date_edit(edit, language)
+    assert edit.text() == shown
+
+
+def test_arabic_dates_have_no_stray_comma(qtbot: QtBot) -> None:
+    # the weekday went, its Arabic comma stayed: "٢٠٢٦ ديسمبر ٢١،"
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    from sdm_app.ui.steps.base import localize_date_edit
+
+    edit = QDateEdit(QDate(2026, 12, 21))
+    qtbot.addWidget(edit)
+    localize_date_edit(edit, "ar")
+    assert edit.displayFormat() == "d MMMM yyyy"
+    assert "،" not in edit.text() and "ديسمبر" in edit.text()

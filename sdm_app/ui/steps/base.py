@@ -53,9 +53,10 @@ def localize_date_edit(edit: QDateEdit, language: str) -> None:
     locale = QLocale(language)
     edit.setLocale(locale)
     pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    for weekday in ("dddd, ", "dddd ", ", dddd", "dddd"):
+    # without the weekday, and its comma (Arabic's is "،": "dddd، d MMMM yyyy")
+    for weekday in ("dddd, ", "dddd، ", "dddd ", ", dddd", "، dddd", "dddd"):
         pattern = pattern.replace(weekday, "")
-    edit.setDisplayFormat(pattern.strip(" ,"))
+    edit.setDisplayFormat(pattern.strip(" ,،"))
 
 
 #: The focus policies that include Tab (a set lookup: flag arithmetic on Qt's Python enums
