@@ -50,7 +50,9 @@ def clear_layout(layout: QLayout) -> None:
 
 def localize_date_edit(edit: QDateEdit, language: str) -> None:
     """Show dates the way the patient's language writes them, month names included."""
-    locale = QLocale(language)
+    # Arabic as Babel writes it on the plan and elsewhere on screen, with Western digits
+    # ("21 ديسمبر 2026"); Qt's plain "ar" is Egypt's, with Arabic-Indic digits
+    locale = QLocale("ar_001" if language.split("-")[0] == "ar" else language)
     edit.setLocale(locale)
     pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
     # without the weekday, and its comma (Arabic's is "،": "dddd، d MMMM yyyy")
