@@ -15,7 +15,7 @@ import math
 import unicodedata
 
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextLayout
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
 from sdm_app.ui.widgets.wrapped_list import lay_out
@@ -40,6 +40,7 @@ class TextLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> None:
         super().__init__(text, parent)
+        self._laid_out: tuple[tuple[int, str, str, int], QTextLayout, float] | None = None
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(wrap)
 
@@ -79,8 +80,19 @@ class TextLabel(QLabel):
         if not self.draws_itself():
             return super().heightForWidth(width)
         rect = self._text_rect(width, 10_000)
-        _layout, text_height = lay_out(self.text(), self.font(), rect, self, self._horizontal())
+        _layout, text_height = self._lay_out(rect)
         return math.ceil(text_height) + 10_000 - rect.height()
+
+    def _lay_out(self, rect: QRect) -> tuple[QTextLayout, float]:
+        """The text laid out at ``rect``'s width; the last layout is kept, as layouts ask
+        for the height several times in a row and painting needs the same lines."""
+        key = (rect.width(), self.text(), self.font().key(), int(self._horizontal()))
+        if self._laid_out is None or self._laid_out[0] != key:
+            self._laid_out = (
+                key,
+                *lay_out(self.text(), self.font(), rect, self, self._horizontal()),
+            )
+        return self._laid_out[1], self._laid_out[2]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         """Right-to-left wrapped text: each line laid out and drawn here (see the module)."""
@@ -90,7 +102,7 @@ class TextLabel(QLabel):
         painter = QPainter(self)
         self.drawFrame(painter)
         rect = self._text_rect(self.width(), self.height())
-        layout, text_height = lay_out(self.text(), self.font(), rect, self, self._horizontal())
+        layout, text_height = self._lay_out(rect)
         top = float(rect.top())
         vertical = self.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
         if vertical & Qt.AlignmentFlag.AlignVCenter:
