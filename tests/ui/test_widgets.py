@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage
@@ -16,6 +18,8 @@ from sdm_app.ui.style import STANDARD
 from sdm_app.ui.widgets.icon_array import AFFECTED, IconArrayWidget, grid_shape
 from sdm_app.ui.widgets.wrapped_list import entry_font, lay_out, text_rect
 from tests.ui.test_flow import choose_first_aid, click
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def dark_share(widget: IconArrayWidget) -> float:
@@ -310,8 +314,8 @@ def _ink_by_line(label: QLabel) -> list[tuple[int, int]]:
     from sdm_app.ui.widgets.text_label import TextLabel
 
     assert isinstance(label, TextLabel)
-    rect = label._text_rect(label.width(), label.height())
-    layout, _height = lay_out(label.text(), label.font(), rect, label)
+    rect = label._text_rect()
+    layout, _height = label._lay_out(rect)
     image = label.grab().toImage()
     edges = []
     for index in range(layout.lineCount()):
@@ -369,6 +373,37 @@ def test_dates_are_written_the_language_s_way_without_weekday(
     qtbot.addWidget(edit)
     localize_date_edit(edit, language)
     assert edit.text() == shown
+
+
+@pytest.mark.parametrize("role", [None, "title", "subtitle", "muted", "warning", "note"])
+def test_arabic_text_drawn_by_text_label_fits_the_height_qlabel_measured(
+    qtbot: QtBot, role: str | None
+) -> None:
+    # QLabel measures (its heightForWidth stays in C++ for speed); TextLabel draws the lines
+    from babel.messages.pofile import read_po
+
+    from sdm_app.ui.steps.base import label
+
+    with (ROOT / "translations" / "ar" / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        texts = [m.string for m in read_po(po) if m.id and isinstance(m.string, str)]
+    texts = [*[text for text in texts if len(text) > 40][:40], ARABIC_NOTE]
+    host = QWidget()
+    host.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.addWidget(host)
+    note = label(role)
+    note.setParent(host)
+    for text in texts:
+        note.setText(text)
+        note.ensurePolished()
+        for width in range(140, 720, 29):
+            note.resize(width, note.heightForWidth(width))
+            assert note.draws_itself()
+            rect = note._text_rect()
+            _layout, height = note._lay_out(rect)
+            # within the label: at most a few pixels into a padded label's padding (QLabel
+            # rounds line heights its own way), never cut off
+            assert rect.top() + height <= note.height() + 0.5, (width, text)
+            assert height <= rect.height() + 6, (width, text)
 
 
 def test_arabic_dates_have_no_stray_comma(qtbot: QtBot) -> None:

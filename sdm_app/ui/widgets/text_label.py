@@ -6,12 +6,14 @@ and a full line runs past the left edge, where its last letters are cut off (in 
 step's Arabic "who the numbers are for" note, "دماغية" lost its final letter). Qt's own text
 layout, asked directly, places the same lines correctly, so in right-to-left text this label
 lays its text out and draws it itself, with the line breaks its height was measured with.
-Left-to-right text is drawn by QLabel as before.
+Left-to-right text is drawn by QLabel as before. QLabel still measures the label (the line
+breaks are the same; only where the lines are drawn differs), so layouts never call into
+Python for a height: overriding ``heightForWidth`` made every layout pass of a page with a
+hundred labels slower (printing's longest wait for input 37 -> 70 ms).
 """
 
 from __future__ import annotations
 
-import math
 import unicodedata
 
 from PySide6.QtCore import QPointF, QRect, Qt
@@ -55,37 +57,35 @@ class TextLabel(QLabel):
             and has_rtl_letters(self.text())
         )
 
-    def _text_rect(self, width: int, height: int) -> QRect:
-        """Where the text goes in a label of this size, as QLabel places it: inside the
-        contents margins (style sheet padding and border included), ``margin()`` and the
-        indent."""
-        rect = QRect(0, 0, width, height).marginsRemoved(self.contentsMargins())
+    def _text_rect(self) -> QRect:
+        """Where QLabel puts its text (its ``documentRect``): inside the contents margins
+        (style sheet padding and border included) and ``margin()``, less the indent on the
+        aligned side. QLabel measures its height for a width no wider than this, so the
+        lines drawn here never need more room than the label was given."""
+        rect = self.contentsRect()
         margin = self.margin()
         rect.adjust(margin, margin, -margin, -margin)
         indent = self.indent()
-        if indent < 0:
-            indent = self.fontMetrics().horizontalAdvance("x") // 2 if self.frameWidth() else 0
-        align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
-        if align & Qt.AlignmentFlag.AlignLeft:
-            rect.setLeft(rect.left() + indent)
-        if align & Qt.AlignmentFlag.AlignRight:
-            rect.setRight(rect.right() - indent)
+        if indent < 0 and self.frameWidth():
+            indent = self.fontMetrics().horizontalAdvance("x") // 2 - margin
+        if indent > 0:
+            align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+            if align & Qt.AlignmentFlag.AlignLeft:
+                rect.setLeft(rect.left() + indent)
+            if align & Qt.AlignmentFlag.AlignRight:
+                rect.setRight(rect.right() - indent)
+            if align & Qt.AlignmentFlag.AlignTop:
+                rect.setTop(rect.top() + indent)
+            if align & Qt.AlignmentFlag.AlignBottom:
+                rect.setBottom(rect.bottom() - indent)
         return rect
 
     def _horizontal(self) -> Qt.AlignmentFlag:
         return Qt.AlignmentFlag(self.alignment() & _HORIZONTAL) or Qt.AlignmentFlag.AlignLeft
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        """The height for ``width``, measured with the lines this label will draw."""
-        if not self.draws_itself():
-            return super().heightForWidth(width)
-        rect = self._text_rect(width, 10_000)
-        _layout, text_height = self._lay_out(rect)
-        return math.ceil(text_height) + 10_000 - rect.height()
-
     def _lay_out(self, rect: QRect) -> tuple[QTextLayout, float]:
-        """The text laid out at ``rect``'s width; the last layout is kept, as layouts ask
-        for the height several times in a row and painting needs the same lines."""
+        """The text laid out at ``rect``'s width (the last layout is kept: a label is
+        painted far more often than its text or width change)."""
         key = (rect.width(), self.text(), self.font().key(), int(self._horizontal()))
         if self._laid_out is None or self._laid_out[0] != key:
             self._laid_out = (
@@ -101,7 +101,7 @@ class TextLabel(QLabel):
             return
         painter = QPainter(self)
         self.drawFrame(painter)
-        rect = self._text_rect(self.width(), self.height())
+        rect = self._text_rect()
         layout, text_height = self._lay_out(rect)
         top = float(rect.top())
         vertical = self.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
