@@ -231,6 +231,62 @@ class PlanParagraph(Paragraph):
         self._wrapped_width = availWidth
         return size
 
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - ReportLab's names
+        """Chinese lines, with two rules ReportLab's line breaking lacks: a line does not end
+        with an opening bracket or quote ("（" before "glimepiride）"), and when two closing
+        marks meet a line's end ("），") both stay on it, with the character before them
+        moving down (ReportLab hangs one such mark in the margin, not two). Where a line
+        breaks badly, that line alone is given a little less width and the text broken
+        again, by ReportLab, with the same rules otherwise."""
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        for _attempt in range(MAX_REBREAKS):
+            lines = super().breakLinesCJK(widths)
+            shorter = _bad_break(lines, widths, self.style)
+            if shorter is None:
+                return lines
+            row, width = shorter
+            widths = [*widths, *[widths[-1]] * (row + 2 - len(widths))]
+            widths[row] = width
+        return lines
+
+
+#: How often one paragraph is broken again for :meth:`PlanParagraph.breakLinesCJK`.
+MAX_REBREAKS = 12
+#: Characters that must not end a line in Chinese: opening brackets and quotes.
+NOT_AT_LINE_END = "\uff08\u300a\u3008\u300c\u300e\u3010\u3014\uff3b\uff5b\u201c\u2018("
+
+
+def _bad_break(lines: Any, widths: list[float], style: ParagraphStyle) -> tuple[int, float] | None:
+    """The first line that breaks against the rules of :meth:`PlanParagraph.breakLinesCJK`,
+    and the width to give it instead; None when every line is fine."""
+    texts = [_line_text(line) for line in lines.lines]
+    for row, text in enumerate(texts[:-1]):
+        if not text:
+            continue
+        drop = 0
+        if text[-1] in NOT_AT_LINE_END:
+            drop = 1
+        elif (
+            text[-1] in _textsplit.ALL_CANNOT_START
+            and texts[row + 1][:1] in _textsplit.ALL_CANNOT_START
+        ):
+            drop = 2  # the character before the first mark goes down with both marks
+        if drop and len(text) > drop:
+            max_width = widths[min(row, len(widths) - 1)]
+            used = max_width - _extra_space(lines.lines[row])
+            tail = stringWidth(text[-drop:], style.fontName, style.fontSize)
+            return row, used - tail - 0.01
+    return None
+
+
+def _line_text(line: Any) -> str:
+    words = line[1] if isinstance(line, (list, tuple)) else line.words
+    return "".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words)
+
+
+def _extra_space(line: Any) -> float:
+    return float(line[0] if isinstance(line, (list, tuple)) else line.extraSpace)
+
 
 class RtlParagraph(Flowable):
     """Text in a right-to-left document, wrapped by measured width and drawn right-aligned.

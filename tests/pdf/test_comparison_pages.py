@@ -46,14 +46,15 @@ def test_continued_comparisons_repeat_their_question() -> None:
 
 
 CLOSING = "，。、：；！？）》"
+OPENING = "（《“"
 
 
-def test_no_chinese_line_starts_with_a_comma_or_closing_mark() -> None:
-    # ReportLab's CJK line breaking did not know the full-width comma: lines began with "，"
+def test_chinese_lines_follow_the_line_breaking_rules() -> None:
+    # ReportLab's CJK line breaking did not know the full-width comma (lines began with "，"),
+    # hung only one closing mark of two ("），"), and let a line end with "（"
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
 
-    from sdm_app.pdf.text import Typesetter
+    from sdm_app.pdf.text import PlanParagraph, Typesetter, _line_text
 
     entry = Library.load([bundled_aids_dir()]).find("diabetes-second-medicine")
     visit = load_visit(ROOT / "examples" / "visits" / "diabetes-second-medicine.yaml").visit
@@ -64,18 +65,20 @@ def test_no_chinese_line_starts_with_a_comma_or_closing_mark() -> None:
     typesetter = Typesetter("zh")
     font = typesetter.primary.face(False)
     style = ParagraphStyle("zh", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    checked = 0
     for text in texts:
         for width in range(60, 200, 3):
             # one run of text, and several (each of ReportLab's two CJK line breakers)
-            for markup in (text, f'<font name="{font}">{text[:3]}</font>{text[3:]}'):
-                paragraph = Paragraph(markup, style)
+            for paragraph in (
+                typesetter.paragraph(text, style),
+                PlanParagraph(f'<font name="{font}">{text[:3]}</font>{text[3:]}', style),
+            ):
                 paragraph.wrap(width, 10_000)
-                previous = ""
-                for line in paragraph.blPara.lines:
-                    words = line[1] if isinstance(line, tuple) else line.words
-                    shown = "".join(w if isinstance(w, str) else w.text for w in words)
-                    # ReportLab hangs one such mark at a line's end, not two ("），"): then
-                    # the second begins the next line (known, rare)
-                    if previous[-1:] not in tuple(CLOSING):
-                        assert shown[:1] not in tuple(CLOSING), (width, shown)
-                    previous = shown
+                lines = [_line_text(line) for line in paragraph.blPara.lines]
+                assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+                for line in lines[1:]:
+                    assert line[:1] not in tuple(CLOSING), (width, lines)
+                for line in lines[:-1]:
+                    assert line[-1:] not in tuple(OPENING), (width, lines)
+                checked += len(lines)
+    assert checked > 5000
