@@ -91,7 +91,7 @@ def render_plan_checked(plan: CarePlan, options: RenderOptions | None = None) ->
         displayDocTitle=1,
         initialFontName=styles.fonts.regular,
     )
-    story, anchor = build_story(plan, tr, typesetter, styles, doc.width)
+    story, anchor = build_story(plan, tr, typesetter, styles, doc.width, doc.height)
     footer = Footer(plan, tr, typesetter)
     doc.build(story, canvasmaker=footer.canvas_class())
     return RenderResult(

@@ -41,7 +41,13 @@ class Story:
     """Builds the flowables of one plan; every text goes through the typesetter."""
 
     def __init__(
-        self, plan: CarePlan, tr: Translator, ts: Typesetter, s: PlanStyles, width: float
+        self,
+        plan: CarePlan,
+        tr: Translator,
+        ts: Typesetter,
+        s: PlanStyles,
+        width: float,
+        height: float | None = None,
     ) -> None:
         self.plan = plan
         self.tr = tr
@@ -49,6 +55,7 @@ class Story:
         self.ts = ts
         self.s = s
         self.width = width
+        self.height = height  # of the page's frame, when known
         self.out: list[Any] = []
         self._heading: list[Any] = []
         self.anchor = Anchor()
@@ -266,11 +273,29 @@ class Story:
                     c = per_line - 1 - c if self.ts.rtl else c
                     commands.append(("BOX", (c, r + 1), (c, r + 1), 1.8, ACCENT))
             table.setStyle(TableStyle(commands))
-            _w, _h = table.wrap(self.width, 10_000 * mm)
+            _w, tall = table.wrap(self.width, 10_000 * mm)
             if max(table._rowHeights[1:]) > TALLEST_WHOLE_LINE:
                 table.splitInRow = 1
-            # the section heading goes with the first comparison, never alone at a page's foot
-            self.add(KeepTogether([table]) if self._heading else table)
+            if self._heading and self.height is not None and tall > self.height / 2:
+                self._head_tall_table(table)
+            else:
+                # the section heading goes with the first comparison, never alone at a
+                # page's foot
+                self.add(KeepTogether([table]) if self._heading else table)
+
+    def _head_tall_table(self, table: Table) -> None:
+        """The pending section heading before a tall table (in large print, six options'
+        first question can fill most of a page): kept whole with the heading, such a table
+        moved to the next page and left the rest of this one empty. The heading goes with
+        the question and the first line of cards only, and the table breaks between lines
+        of cards as it would anywhere else."""
+        _break, title = self._heading
+        self._heading = []
+        title.keepWithNext = 0
+        _w, title_height = title.wrap(self.width, 10_000 * mm)
+        first = table._rowHeights[0] + table._rowHeights[1]
+        room = title.getSpaceBefore() + title_height + title.getSpaceAfter() + first
+        self.out.extend([CondPageBreak(room), title, table])
 
     def costs(self) -> None:
         """The chosen option's cost, the cost conversation, concerns and their help."""
@@ -501,10 +526,16 @@ class Story:
 
 
 def build_story(
-    plan: CarePlan, tr: Translator, ts: Typesetter, s: PlanStyles, width: float
+    plan: CarePlan,
+    tr: Translator,
+    ts: Typesetter,
+    s: PlanStyles,
+    width: float,
+    height: float | None = None,
 ) -> tuple[list[Any], Anchor]:
-    """Every section of the plan, in order, and the anchor of the signature stamp."""
-    story = Story(plan, tr, ts, s, width)
+    """Every section of the plan, in order, and the anchor of the signature stamp
+    (``width`` and ``height`` are the page frame's)."""
+    story = Story(plan, tr, ts, s, width, height)
     story.header()
     story.decision()
     story.why()

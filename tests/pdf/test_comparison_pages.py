@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from sdm_app.content.library import Library, bundled_aids_dir
@@ -82,3 +84,30 @@ def test_chinese_lines_follow_the_line_breaking_rules() -> None:
                     assert line[-1:] not in tuple(OPENING), (width, lines)
                 checked += len(lines)
     assert checked > 5000
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "es", "zh"])
+def test_no_page_is_left_nearly_empty_before_the_comparison(language: str) -> None:
+    # In large print, six options' first question fills most of a page; kept whole with its
+    # section heading, it moved to the next page and left one line on a page of its own
+    from sdm_app.pdf.render import RenderOptions
+
+    entry = Library.load([bundled_aids_dir()]).find("diabetes-second-medicine")
+    visit = load_visit(ROOT / "examples" / "visits" / "diabetes-second-medicine.yaml").visit
+    assert entry is not None and entry.aid is not None and visit is not None
+    plan = build_care_plan(entry.aid, visit, language, content_hash=entry.content_hash)
+    pdf = render_plan_checked(plan, RenderOptions(large_print=True)).pdf
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    for number, page in enumerate(pages[:-1], start=1):
+        height = float(page.mediabox.height)
+        body = [y for y in _baselines(page) if y > 80]  # above the footer
+        assert body and 1 - min(body) / height > 0.25, f"page {number} is nearly empty"
+
+
+def _baselines(page: Any) -> list[float]:
+    """Where each piece of text on ``page`` stands, from the bottom, in points."""
+    found: list[float] = []
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: found.append(cm[5] + tm[5]) if text.strip() else None
+    )
+    return found
