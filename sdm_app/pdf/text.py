@@ -4,9 +4,10 @@
   order (:func:`sdm_app.pdf.fonts.family_order`); what was used is recorded so a
   test can prove that no character falls back to a missing-glyph box.
 * Left-to-right languages use ReportLab paragraphs (CJK line breaking for Chinese;
-  Korean breaks between words, as Latin scripts do). Right-to-left text (Arabic) is shaped with ``arabic_reshaper``,
-  wrapped by measured width in logical order, then each line is put in visual
-  order with the Unicode bidi algorithm (``python-bidi``) and drawn right-aligned.
+  Korean breaks between words, as Latin scripts do). Right-to-left text (Arabic) is
+  shaped with ``arabic_reshaper``, wrapped by measured width in logical order, then
+  each line is put in visual order with the Unicode bidi algorithm (``python-bidi``)
+  and drawn right-aligned.
 * All text is escaped before it reaches a paragraph, so typed text can never be
   read as markup.
 """
