@@ -170,7 +170,6 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
         self.banner = TextLabel()
-        self.banner.setWordWrap(True)
         self.banner.setProperty("role", "warning")
         self.banner.setVisible(False)
         right.insertWidget(0, self.banner)
@@ -183,7 +182,6 @@ class MainWindow(QMainWindow):
         lock_layout = QVBoxLayout(self.lock_page)
         lock_layout.addStretch(1)
         self.lock_text = TextLabel()
-        self.lock_text.setWordWrap(True)
         self.lock_text.setProperty("role", "title")
         self.lock_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unlock_button = QPushButton()
@@ -215,14 +213,14 @@ class MainWindow(QMainWindow):
         the visit models. Until :meth:`bind`, nothing is connected, so input does nothing."""
         self.frame = display
         self.contrast_action.setChecked(display.high_contrast)
+        if display.text_scale != 100 or display.high_contrast:  # before the texts are measured
+            self._apply_look(display.text_scale, display.high_contrast)
         tr = translator(display.language)
         self._set_texts(tr, display.language, display.text_scale)
         self._language_on_frame = self.language.currentData()
         self.indicator.show_step(Step.start)
         self.back_button.setEnabled(False)
         self._apply_direction(display.language)
-        if display.text_scale != 100 or display.high_contrast:
-            self._apply_look(display.text_scale, display.high_contrast)
 
     def bind(self, session: VisitSession) -> None:
         """Give the window its session: it shows and edits that visit from now on. A window
@@ -500,7 +498,6 @@ class MainWindow(QMainWindow):
         sheet = scale_sheet(scale)
         if self.styleSheet() != sheet:  # setting the same sheet again re-styles every widget
             self.setStyleSheet(sheet)
-        self._fit_toolbars()
 
     def change_text_size(self, step: int) -> None:
         """One step smaller or larger, 100 % to 200 %; remembered."""

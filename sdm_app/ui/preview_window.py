@@ -43,7 +43,6 @@ class PreviewWindow(QMainWindow):
         self.session = VisitSession(Library(), settings or Settings())
         self.loaded: LoadedAid | None = None
         self.status = TextLabel()
-        self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.language = QComboBox()
         for code in LANGUAGES:

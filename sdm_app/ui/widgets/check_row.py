@@ -32,8 +32,6 @@ class CheckRow(QWidget):
         layout.setSpacing(10)
         self.check: QAbstractButton = QRadioButton() if radio else QCheckBox()
         self.label = _ClickableLabel(self.check)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setBuddy(self.check)
         layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)

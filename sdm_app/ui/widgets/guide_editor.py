@@ -70,7 +70,6 @@ class GuideEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.intro = TextLabel()
-        self.intro.setWordWrap(True)
         self.intro.setProperty("role", "muted")
         self.decision = QLineEdit()
         self.decision.setMaxLength(1000)

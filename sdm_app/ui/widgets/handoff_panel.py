@@ -142,7 +142,6 @@ class HandoffPanel(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         self.status = TextLabel()
-        self.status.setWordWrap(True)
         self.fhir_button.clicked.connect(self.save_fhir)
         self.ics_button.clicked.connect(self.save_calendar)
         self.collaborate_button.clicked.connect(self.ask_collaborate)
