@@ -460,10 +460,6 @@ def bench_export(folder: Path) -> list[dict[str, Any]]:
             return time.perf_counter() - started, time.perf_counter() - drawn, signed
 
         export()  # fonts registered, pyHanko imported: what a running app has already paid
-        runs = [export() for _ in range(5)]
-        value = statistics.median(t for t, _, _ in runs)
-        signing = statistics.median(t for _, t, _ in runs)
-        pdf = runs[-1][2]
         text = pdf_text(render_plan_checked(plan).pdf)
         fonts = family(family_order(language)[0])
 
@@ -483,22 +479,36 @@ def bench_export(folder: Path) -> list[dict[str, Any]]:
             return time.perf_counter() - started
 
         floor_doc()
-        floor = median_of(5, floor_doc)
+        # Each export beside a floor run, as for the cold start: this machine's speed drifts
+        # within seconds, and a ratio of medians taken apart moved by 2x between runs.
+        runs = []
+        floors = []
+        for _ in range(7):
+            runs.append(export())
+            floors.append(floor_doc())
+        value = statistics.median(t for t, _, _ in runs)
+        signing = statistics.median(t for _, t, _ in runs)
+        floor = statistics.median(floors)
+        ratio = statistics.median(t / bare for (t, _, _), bare in zip(runs, floors, strict=True))
+        signing_ratio = statistics.median(
+            t / bare for (_, t, _), bare in zip(runs, floors, strict=True)
+        )
+        pdf = runs[-1][2]
         size_limit = 400_000 if language in CJK else 150_000
         results.append(
             {
                 "name": f"export a signed plan ({language})",
                 "value_ms": value * 1000,
                 "floor_ms": floor * 1000,
-                "ratio": value / floor,
+                "ratio": ratio,
                 # Saving from the review step signs the preview already drawn on screen
                 # (sdm_app/ui/export.py LastPreview): the wait after "Save" is signing alone.
                 "after_preview_ms": signing * 1000,
-                "after_preview_ratio": signing / floor,
+                "after_preview_ratio": signing_ratio,
                 "size_kb": len(pdf) / 1024,
                 "target": f"ratio <= 2 and < 300 ms; size < {size_limit // 1000} KB",
-                "ok": value / floor <= 2 and value < 0.3 and len(pdf) < size_limit,
-                "ok_time": value / floor <= 2 and value < 0.3,
+                "ok": ratio <= 2 and value < 0.3 and len(pdf) < size_limit,
+                "ok_time": ratio <= 2 and value < 0.3,
                 "ok_size": len(pdf) < size_limit,
             }
         )

@@ -156,4 +156,7 @@ def _open_signer(certificate: Path, passphrase: str):  # type: ignore[no-untyped
         raise SigningError(
             f"{certificate}: the passphrase is wrong, or the file is not a PKCS#12 certificate"
         )
+    from sdm_app.signing.attributes import PadesSignedAttributes
+
+    signer.signed_attr_prov_spec = PadesSignedAttributes(signer.signing_cert)
     return signer

@@ -280,3 +280,44 @@ def test_the_room_for_a_signature_is_measured_once_per_certificate(
             assert report.ok and report.intact and report.covers_whole_file
     assert len(measured) == 2  # once for each certificate, not once for each signature
     assert measured[1] > measured[0]
+
+
+def test_signed_attributes_are_those_pyhanko_gives_a_pades_signature(
+    certificate: tuple[Path, Path], signed: tuple[bytes, str]
+) -> None:
+    """The signing-certificate attribute is built once per certificate
+    (`sdm_app/signing/attributes.py`); the attributes signed must not change for it."""
+    import asyncio
+    import hashlib
+
+    from asn1crypto import cms
+    from pyhanko.sign.signers import SimpleSigner
+
+    import sdm_app.signing.sign as sign_module
+    from sdm_app.signing.attributes import PadesSignedAttributes
+
+    ours = sign_module._open_signer(certificate[0], PASSPHRASE)
+    assert isinstance(ours.signed_attr_prov_spec, PadesSignedAttributes)
+    plain = SimpleSigner.load_pkcs12(str(certificate[0]), passphrase=PASSPHRASE.encode())
+    assert plain is not None and plain.signed_attr_prov_spec is None
+    digest = hashlib.sha256(b"the plan").digest()
+    for _ in range(2):  # the value made once serves every signature
+        attributes = [
+            asyncio.run(signer.signed_attrs(digest, "sha256", use_pades=True)).dump()
+            for signer in (ours, plain)
+        ]
+        assert attributes[0] == attributes[1]
+    # And in a signed plan: exactly these three, the certificate named by its hash.
+    data, _ = signed
+    contents = data[data.rindex(b"/Contents <") + 11 :]
+    info = cms.ContentInfo.load(bytes.fromhex(contents[: contents.index(b">")].decode()))
+    signer_info = info["content"]["signer_infos"][0]
+    types = [attribute["type"].native for attribute in signer_info["signed_attrs"]]
+    assert sorted(types) == ["content_type", "message_digest", "signing_certificate_v2"]
+    (value,) = next(
+        attribute["values"]
+        for attribute in signer_info["signed_attrs"]
+        if attribute["type"].native == "signing_certificate_v2"
+    )
+    certificate_der = plain.signing_cert.dump()
+    assert value["certs"][0]["cert_hash"].native == hashlib.sha256(certificate_der).digest()
