@@ -324,6 +324,7 @@ class RtlParagraph(Flowable):
         self.keepWithNext = getattr(style, "keepWithNext", 0)
         self.base = base_direction(text)
         self._layout: tuple[float, list[str]] | None = None
+        self._words: list[list[tuple[str, float, str]]] | None = None
 
     def lines_for(self, width: float) -> list[str]:
         """The shaped, logical-order lines that fit ``width``."""
@@ -334,18 +335,44 @@ class RtlParagraph(Flowable):
         room = width - self.indent
         size = self.style.fontSize
         lines: list[str] = []
-        for paragraph in self.text.translate(BIDI_MARKS).split("\n"):
+        for words in self._measured_words():
+            # A line's width is kept as it grows (measuring the whole line again for every
+            # word took a third of drawing an Arabic plan). The sum is the width of the whole
+            # line: no kerning, and a space is set in the font of the text before it
+            # (Typesetter.runs).
             current = ""
-            for word in shape(paragraph).split(" "):
-                candidate = f"{current} {word}" if current else word
-                if current and self.typesetter.width(candidate, size, self.bold) > room:
-                    lines.append(current)
-                    current = word
+            current_width = 0.0
+            last_font = self.typesetter.primary.face(self.bold)
+            for word, word_width, word_font in words:
+                if current:
+                    joined = current_width + stringWidth(" ", last_font, size) + word_width
+                    if joined > room:
+                        lines.append(current)
+                        current, current_width = word, word_width
+                    else:
+                        current, current_width = f"{current} {word}", joined
                 else:
-                    current = candidate
+                    current, current_width = word, word_width
+                last_font = word_font or last_font
             lines.append(current)
         self._layout = (width, lines)
         return lines
+
+    def _measured_words(self) -> list[list[tuple[str, float, str]]]:
+        """Each paragraph's shaped words, with their widths and the font their last letter
+        is set in ("" for an empty word), measured once: a table measures a cell at
+        several widths."""
+        if self._words is None:
+            size = self.style.fontSize
+            self._words = []
+            for paragraph in self.text.translate(BIDI_MARKS).split("\n"):
+                measured = []
+                for word in shape(paragraph).split(" "):
+                    runs = self.typesetter.runs(word, self.bold)
+                    width = sum(stringWidth(chunk, font, size) for font, chunk in runs)
+                    measured.append((word, width, runs[-1][0] if runs else ""))
+                self._words.append(measured)
+        return self._words
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Lay out the lines for the available width."""
