@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from decimal import Decimal
 from functools import cache, cached_property
 from gettext import NullTranslations
 from pathlib import Path
@@ -24,7 +23,9 @@ from typing import TYPE_CHECKING
 
 from sdm_app.domain.messages import N_ as N_  # marks messages; translated where shown
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (decimal is ~1.7 ms of start-up, before the first paint, for annotations)
+    from decimal import Decimal
+
     from babel import Locale
 
 DOMAIN = "messages"

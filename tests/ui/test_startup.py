@@ -47,6 +47,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "sdm_app.domain.plan",
     "sdm_app.ui.steps.choose_step",
     "sdm_app.ui.steps.review_step",
+    "decimal",
 )
 
 PROBE = """
