@@ -8,6 +8,7 @@ bold, warnings have a border and words, focus has a thick outline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -15,6 +16,11 @@ from PySide6.QtWidgets import QApplication
 BASE_POINT_SIZE = 13
 TOUCH = 44  # minimum touch target, px
 SCALES = (100, 125, 150, 175, 200)
+#: The drop-down arrow of lists and date fields. A style sheet that styles a combo box draws
+#: no arrow of its own: without these, a language list looked like a text field.
+ICONS = Path(__file__).resolve().parent / "icons"
+ARROW = (ICONS / "arrow-down.svg").as_posix()
+ARROW_DISABLED = (ICONS / "arrow-down-disabled.svg").as_posix()
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,9 @@ QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled
     color: #6b7580; background: #eef0f2; }}
 QLineEdit, QComboBox, QDateEdit {{ padding: 2px 8px;
     border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
-QComboBox::drop-down, QDateEdit::drop-down {{ width: 30px; border: none; }}
-QComboBox::down-arrow, QDateEdit::down-arrow {{ width: 12px; height: 12px; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ border: none; }}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{ARROW}"); }}
+QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled {{ image: url("{ARROW_DISABLED}"); }}
 QTextEdit, QPlainTextEdit {{ border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
 QCheckBox, QRadioButton {{ spacing: 10px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
@@ -123,10 +130,13 @@ def scale_sheet(scale: int) -> str:
     everywhere in it, its dialogs included."""
     pt = BASE_POINT_SIZE * scale / 100
     touch = max(TOUCH, int(TOUCH * scale / 100 * 0.9))
+    arrow = round(14 * scale / 100)
     return f"""
 QWidget {{ font-size: {pt:.1f}pt; }}
 QPushButton, QToolButton {{ min-height: {touch}px; }}
 QLineEdit, QComboBox, QDateEdit {{ min-height: {touch - 6}px; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ width: {arrow * 2 + 4}px; }}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ width: {arrow}px; height: {arrow}px; }}
 QCheckBox, QRadioButton {{ min-height: {touch - 8}px; }}
 QLabel[role="title"] {{ font-size: {pt + 9 * scale / 100:.1f}pt; }}
 QLabel[role="subtitle"] {{ font-size: {pt + 3 * scale / 100:.1f}pt; }}

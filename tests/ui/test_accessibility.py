@@ -11,6 +11,8 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
+    QDateEdit,
     QScrollArea,
     QStyle,
     QStyleOptionComboBox,
@@ -302,6 +304,41 @@ def test_every_language_name_fits_the_language_picker(
             )
             name = picker.itemText(index)
             assert picker.fontMetrics().horizontalAdvance(name) <= field.width(), (scale, name)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_lists_and_date_fields_show_their_arrow(
+    qtbot: QtBot, window: MainWindow, high_contrast: bool
+) -> None:
+    """A style sheet that styles a combo box leaves its arrow undrawn unless it names an
+    image: the language lists and date fields looked like text fields."""
+    from PySide6.QtGui import QColor
+
+    if high_contrast:
+        window.contrast_action.trigger()
+    for scale in (100, 200):
+        while window.session.settings.text_scale < scale:
+            window.larger_action.trigger()
+        qtbot.wait(10)
+        fields = [
+            field
+            for kind in (QComboBox, QDateEdit)
+            for field in window.findChildren(kind)
+            if field.isVisible()
+        ]
+        assert (
+            len(fields) >= 4
+        )  # the language picker; the start step's language, birth date, chart copy
+        for field in fields:
+            image = field.grab().toImage()
+            width, height = image.width(), image.height()
+            band = range(width - max(24, width // 6), width - 4)  # inside the border
+            dark = sum(
+                QColor(image.pixel(x, y)).lightness() < 110
+                for x in band
+                for y in range(height // 4, 3 * height // 4)
+            )
+            assert dark >= 6, (scale, field.objectName() or type(field).__name__, dark)
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "ar"])
