@@ -314,7 +314,9 @@ class MainWindow(QMainWindow):
         self.indicator.show_step(step)
         index = STEPS.index(step)
         self.back_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(STEPS) - 1)
+        # The last step has no next one: its way on is saving the plan, and a greyed-out
+        # Next there looked like something was still missing.
+        self.next_button.setVisible(index < len(STEPS) - 1)
         page.entered()
         page.scroll.verticalScrollBar().setValue(0)
         self.fix_tab_order()

@@ -95,6 +95,7 @@ QPushButton[primary="true"] {{ background: {t.accent}; color: white; border-colo
     font-weight: 600; }}
 QPushButton:disabled, QLineEdit:disabled, QDateEdit:disabled, QComboBox:disabled {{
     color: #6b7580; background: #eef0f2; }}
+QPushButton[primary="true"]:disabled {{ border-color: {t.line}; }}
 QLineEdit, QComboBox, QDateEdit {{ padding: 2px 8px;
     border: {t.border}px solid {t.line}; border-radius: 6px; background: white; }}
 QComboBox::drop-down, QDateEdit::drop-down {{ border: none; }}

@@ -111,6 +111,8 @@ def test_whole_visit_to_exported_plan(
     review = window.pages[Step.review]
     assert window.current_step is Step.review
     assert review.export_button.isEnabled()
+    # the last step's way on is saving the plan: no greyed-out Next beside it
+    assert not window.next_button.isVisible() and window.back_button.isVisible()
     target = tmp_path / "plan.pdf"
     review.choose_path = lambda: target  # type: ignore[method-assign]
     with qtbot.waitSignal(review.worker.exported, timeout=20000):
@@ -134,6 +136,8 @@ def test_whole_visit_to_exported_plan(
     assert f"We chose: {aid.text(chosen.name, 'en')}" in text
     assert "Keep working" in text and "Tight budget" in text
     assert (target.stat().st_mode & 0o777) == 0o600
+    click(qtbot, window.back_button)
+    assert window.current_step is Step.plan and window.next_button.isVisible()
 
 
 def test_going_back_keeps_everything(qtbot: QtBot, window: MainWindow) -> None:
