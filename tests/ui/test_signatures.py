@@ -46,6 +46,33 @@ def test_pad_records_strokes(qtbot: QtBot) -> None:
     assert pad.is_empty()
 
 
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_the_mark_where_a_signature_begins_follows_the_writing_direction(
+    qtbot: QtBot, direction: Qt.LayoutDirection
+) -> None:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.setLayoutDirection(direction)
+    pad.resize(400, 150)
+    image = pad.grab().toImage()
+    baseline = int(150 * 0.78)
+
+    def ink(xs: range) -> int:
+        return sum(
+            image.pixelColor(x, y).lightness() < 200
+            for x in xs
+            for y in range(baseline - 34, baseline - 2)
+        )
+
+    start, end = ink(range(0, 60)), ink(range(340, 400))
+    if direction == Qt.LayoutDirection.RightToLeft:
+        assert end > 0 and start == 0
+    else:
+        assert start > 0 and end == 0
+
+
 def ready_to_export(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.pages[Step.start].patient_name, "Sam Lee")
     choose_first_aid(qtbot, window)

@@ -161,7 +161,9 @@ class SignaturePad(QWidget):
         baseline = self.height() * 0.78
         painter.setPen(QPen(GUIDE, 1.5))
         painter.drawLine(QPointF(16, baseline), QPointF(self.width() - 16, baseline))
-        painter.drawText(QRectF(16, baseline - 34, 30, 30), Qt.AlignmentFlag.AlignBottom, "×")
+        # the "×" marks where a signature begins: at the right in a right-to-left language
+        mark_x = self.width() - 46 if self.isRightToLeft() else 16
+        painter.drawText(QRectF(mark_x, baseline - 34, 30, 30), Qt.AlignmentFlag.AlignBottom, "×")
         painter.setPen(
             QPen(
                 INK, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
