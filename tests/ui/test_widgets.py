@@ -230,6 +230,34 @@ def test_compare_rows_are_even_and_follow_the_width(
     qtbot.waitUntil(lambda: compare.columns == 2)  # 2 + 2 + 2
 
 
+@pytest.mark.parametrize("larger", [0, 4])
+def test_compare_shows_every_figure_and_lines_up_the_pictures(
+    qtbot: QtBot, window: MainWindow, session: VisitSession, larger: int
+) -> None:
+    """Every icon array is as tall as its width needs (a fixed height once cut off the last
+    row of figures), and the arrays of one question start at the same height even when an
+    option's name takes more lines than the others'."""
+    for _ in range(larger):
+        window.larger_action.trigger()
+    window.resize(1366, 768)
+    checked = 0
+    for entry in session.library.aids:
+        session.choose_aid(entry)
+        window.go_to(Step.compare)
+        page = window.pages[Step.compare]
+        qtbot.waitUntil(lambda page=page: all(a.width() > 0 for a in page.icon_arrays))
+        qtbot.wait(20)
+        cards: dict[int, list[IconArrayWidget]] = {}
+        for array in page.icon_arrays:
+            assert array.height() >= array.heightForWidth(array.width()), entry.id
+            cards.setdefault(id(array.parentWidget()), []).append(array)
+            checked += 1
+        for arrays in cards.values():
+            lines = -(-len(entry.aid.options) // page.columns)  # type: ignore[union-attr]
+            assert len({a.y() for a in arrays}) <= lines, entry.id
+    assert checked >= 4
+
+
 def _text_fits(view: QListWidget, row: int) -> tuple[float, int]:
     """The height an entry's text takes when drawn in the place the list gives it, and the
     height of that place."""

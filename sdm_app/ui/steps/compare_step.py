@@ -8,7 +8,8 @@ per row and the number in words beside them.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from sdm_app.domain.aid import Row, RowKind
 from sdm_app.domain.steps import Step
@@ -16,6 +17,11 @@ from sdm_app.i18n.phrases import outcome_words
 from sdm_app.ui.session import VisitSession
 from sdm_app.ui.steps.base import StepPage, card, clear_layout, label
 from sdm_app.ui.widgets.icon_array import IconArrayWidget
+
+#: Grid rows per line of options (name, icon array, number, text), plus one empty row between
+#: lines of options, and that row's height.
+ROWS_PER_LINE = 5
+LINE_GAP = 8
 
 
 class CompareStep(StepPage):
@@ -89,16 +95,23 @@ class CompareStep(StepPage):
             who = label("muted")
             who.setText(_("Who the numbers are about: {who}").format(who=text(row.population)))
             box.addWidget(who)
+        # Each line of options is four rows of the grid (names, icon arrays, numbers, texts),
+        # so the pictures of one question start at the same height and can be compared at a
+        # glance even when one option's name takes two lines.
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(14)
+        grid.setVerticalSpacing(6)
+        top = Qt.AlignmentFlag.AlignTop  # texts keep the column's width, to wrap in it
         for index, option in enumerate(aid.options):
             cell = row.cells.get(option.id)
-            column = QVBoxLayout()
+            line, column = divmod(index, self.columns)
+            first = line * ROWS_PER_LINE
+            if line and column == 0:
+                grid.setRowMinimumHeight(first - 1, LINE_GAP)  # the empty row between lines
             name = label()
             name.setText(text(option.name))
             name.setProperty("role", "strong")
-            column.addWidget(name)
+            grid.addWidget(name, first, column, top)
             if cell is not None and cell.outcome is not None:
                 o = cell.outcome
                 words = outcome_words(
@@ -109,16 +122,18 @@ class CompareStep(StepPage):
                 icons.setAccessibleName(words)
                 icons.setToolTip(words)
                 self.icon_arrays.append(icons)
-                column.addWidget(icons)
+                at_start = QHBoxLayout()  # at the start of the line, as wide as it may be
+                at_start.addWidget(icons, 1)
+                at_start.addStretch(0)
+                grid.addLayout(at_start, first + 1, column)  # (aligned, it would take
+                # its preferred height, not the height its width needs)
                 number = label()
                 number.setText(words)
-                column.addWidget(number)
+                grid.addWidget(number, first + 2, column, top)
             if cell is not None and cell.text is not None:
                 body = label()
                 body.setText(text(cell.text))
-                column.addWidget(body)
-            column.addStretch(1)
-            grid.addLayout(column, index // self.columns, index % self.columns)
+                grid.addWidget(body, first + 3, column, top)
         for c in range(self.columns):
             grid.setColumnStretch(c, 1)
         box.addLayout(grid)

@@ -57,7 +57,12 @@ class IconArrayWidget(QWidget):
         self._per = 100
         #: One affected and one other figure, drawn once per cell size and stamped per figure.
         self._stamps: tuple[tuple[float, float, float], QPixmap, QPixmap] | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The height follows the width (heightForWidth). A fixed vertical policy held it at the
+        # preferred size's height, so an array given more than its preferred width cut off
+        # its last row of figures.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.set_counts(events, per)
 
