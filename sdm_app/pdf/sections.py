@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 TALLEST_WHOLE_LINE = 170 * mm
 
 
+#: ReportLab's default cell padding, left and right (the comparison cards keep it).
+CELL_PADDING = 6
+
+
 class Story:
     """Builds the flowables of one plan; every text goes through the typesetter."""
 
@@ -218,13 +222,14 @@ class Story:
         col = self.width / per_line
         chosen_mark = _("your choice")
         names = {o.id: o.name + (f" ({chosen_mark})" if o.chosen else "") for o in plan.options}
+        inner = col - 2 * CELL_PADDING
         for row in plan.rows:
             cards: list[list[Any]] = []
             for cell in row.cells:
                 parts: list[Any] = [self.p(names[cell.option_id], self.s.cell_bold)]
                 if cell.outcome is not None:
                     o = cell.outcome
-                    array = IconArray(o.events, o.per, min(col - 12, 26 * mm))
+                    array = IconArray(o.events, o.per, min(inner, 26 * mm))
                     array.hAlign = "RIGHT" if self.ts.rtl else "LEFT"
                     words = outcome_words(
                         self.tr, o.events, o.per, o.over_amount, o.over_unit, row.event or ""
@@ -234,6 +239,8 @@ class Story:
                     parts.append(self.p(cell.text, self.s.cell))
                 cards.append(parts)
             lines = [cards[i : i + per_line] for i in range(0, len(cards), per_line)]
+            for line in lines:
+                _line_up(line, inner)
             lines[-1] += [[Spacer(1, 1)]] * (per_line - len(lines[-1]))
             # The question heads its own table and is repeated when the table goes on to the next
             # page; a page may end between lines of options but not inside a card, so an
@@ -595,3 +602,60 @@ class CheckBox(Flowable):
         self.canv.setStrokeColor(colors.black)
         self.canv.setLineWidth(1)
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+def _line_up(line: list[list[Any]], width: float) -> None:
+    """Cards side by side with their pictures at the same height, where that costs no paper:
+    each option's name is followed by the space its line's longest name takes beyond it, and
+    likewise each number under a picture, so the pictures, numbers and texts of the line start
+    level (one name on two lines put its picture a line lower than its neighbour's). Only
+    where every card still fits the height the line takes anyway (its tallest card's): lining
+    up every line made 6 of 66 example plans a page longer (a taller line pushes a question's
+    whole table to the next page), and a longer plan is worse for the patient than two
+    pictures a line apart, each with its number beneath it. (On screen they always line up.)"""
+    pictured = [card for card in line if any(isinstance(part, IconArray) for part in card)]
+    if len(pictured) < 2:
+        return  # answers in words only: nothing to line up
+    names = _padding([(card, 0) for card in pictured], width)
+    numbers = _padding(
+        [
+            (card, index + 1)
+            for card in pictured
+            for index, part in enumerate(card[:-1])
+            if isinstance(part, IconArray)
+        ],
+        width,
+    )
+    extra = {id(card): 0.0 for card in pictured}
+    for card, _index, pad in (*names, *numbers):
+        extra[id(card)] += pad
+    line_height = max(_card_height(card, width) for card in line)
+    if any(_card_height(card, width) + extra[id(card)] > line_height for card in pictured):
+        return
+    for card, index, pad in sorted((*names, *numbers), key=lambda item: -item[1]):
+        if pad > 0:  # from the end of each card, so the earlier indexes stay right
+            card.insert(index + 1, Spacer(1, pad))
+
+
+def _padding(
+    parts: list[tuple[list[Any], int]], width: float
+) -> list[tuple[list[Any], int, float]]:
+    """For each of these flowables (card, index), the height the tallest of them takes beyond
+    it."""
+    if len(parts) < 2:
+        return []
+    heights = [card[index].wrap(width, 10_000 * mm)[1] for card, index in parts]
+    tallest = max(heights)
+    return [
+        (card, index, tallest - height)
+        for (card, index), height in zip(parts, heights, strict=True)
+    ]
+
+
+def _card_height(card: list[Any], width: float) -> float:
+    """A card's height in its table cell, counting every flowable's space before and after
+    (the table counts a little less: not the first's before nor the last's after)."""
+    return sum(
+        part.wrap(width, 10_000 * mm)[1] + part.getSpaceBefore() + part.getSpaceAfter()
+        for part in card
+    )

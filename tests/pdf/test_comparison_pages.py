@@ -111,3 +111,45 @@ def _baselines(page: Any) -> list[float]:
         visitor_text=lambda text, cm, tm, *_: found.append(cm[5] + tm[5]) if text.strip() else None
     )
     return found
+
+
+def test_cards_side_by_side_line_up_their_pictures_when_it_costs_no_paper() -> None:
+    from reportlab.platypus import Spacer
+
+    from sdm_app.pdf.icon_array import IconArray
+    from sdm_app.pdf.sections import _card_height, _line_up
+    from sdm_app.pdf.styles import PlanStyles
+    from sdm_app.pdf.text import Typesetter
+
+    typesetter = Typesetter("en")
+    styles = PlanStyles(typesetter, False)
+    width = 200.0
+
+    def card(name: str, text: str) -> list[Any]:
+        return [
+            typesetter.paragraph(name, styles.cell_bold),
+            Spacer(1, 3),
+            IconArray(7, 100, 70),
+            typesetter.paragraph("7 of 100 people", styles.cell_bold),
+            typesetter.paragraph(text, styles.cell),
+        ]
+
+    long_name = "No statin for now: work on healthy habits, recheck risk later, with a long name"
+    # the card with the short name also has the shorter text: room to line up
+    roomy = [card("Take a statin", "Short."), card(long_name, "Short. " * 12)]
+    heights = [_card_height(c, width) for c in roomy]
+    _line_up(roomy, width)
+    assert max(_card_height(c, width) for c in roomy) == pytest.approx(max(heights))
+    arrays_at = [
+        sum(
+            _card_height([part], width)
+            for part in c[: next(i for i, p in enumerate(c) if isinstance(p, IconArray))]
+        )
+        for c in roomy
+    ]
+    assert arrays_at[0] == pytest.approx(arrays_at[1])  # the pictures start level
+    # the card with the short name has the longer text: lining up would make the line taller
+    tight = [card("Take a statin", "Short. " * 30), card(long_name, "Short.")]
+    before = [len(c) for c in tight]
+    _line_up(tight, width)
+    assert [len(c) for c in tight] == before
