@@ -20,7 +20,7 @@ def build_calendar(plan: CarePlan, now: dt.datetime | None = None) -> bytes:
     calendar.add("prodid", "-//sdm-app//shared care plan//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{_('Your shared care plan')}: {plan.aid.title}")
+    calendar.add("x-wr-calname", tr.labelled(_("Your shared care plan"), plan.aid.title))
     items = [
         (step.when, step.what, _(WHO_LABELS[step.who])) for step in plan.next_steps if step.when
     ]

@@ -187,6 +187,16 @@ class Translator:
             amount, currency, format=pattern, locale=self.babel, currency_digits=not whole
         )
 
+    def labelled(self, label: str, value: str) -> str:
+        """ "label: value" with this language's colon (Chinese "：", French " :")."""
+        _ = self.gettext
+        return _("{label}: {value}").format(label=label, value=value)
+
+    def aside(self, text: str, note: str) -> str:
+        """ "text (note)" with this language's brackets (Chinese "（…）")."""
+        _ = self.gettext
+        return _("{text} ({note})").format(text=text, note=note)
+
     def format_list(self, items: list[str]) -> str:
         """ "a, b and c" in this language's way (Arabic joins with و, so mixed scripts keep order)."""
         from babel.lists import format_list

@@ -85,10 +85,10 @@ def cost_words(
             amount = _("{low} to {high}").format(
                 low=tr.format_money(low, currency), high=tr.format_money(high, currency)
             )
-        return f"{amount} {when}"
+        return _("{amount} {period}").format(amount=amount, period=when)
     tiers = {
         CostTier.low: _("Usually low cost"),
         CostTier.medium: _("Medium cost"),
         CostTier.high: _("Usually high cost"),
     }
-    return f"{tiers[tier]} ({when})" if tier else when
+    return tr.aside(tiers[tier], when) if tier else when

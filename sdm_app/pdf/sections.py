@@ -206,7 +206,9 @@ class Story:
             self.add(self.p(_("What you said matters most:"), self.s.h2))
             for priority in plan.priorities:
                 self.add(
-                    self.bullet(f"{priority.prompt} ({_(IMPORTANCE_LABELS[priority.importance])})")
+                    self.bullet(
+                        self.tr.aside(priority.prompt, _(IMPORTANCE_LABELS[priority.importance]))
+                    )
                 )
             for own in plan.own_priorities:
                 self.add(self.bullet(own))
@@ -221,7 +223,9 @@ class Story:
         per_line = min(3, len(plan.options))
         col = self.width / per_line
         chosen_mark = _("your choice")
-        names = {o.id: o.name + (f" ({chosen_mark})" if o.chosen else "") for o in plan.options}
+        names = {
+            o.id: self.tr.aside(o.name, chosen_mark) if o.chosen else o.name for o in plan.options
+        }
         inner = col - 2 * CELL_PADDING
         for row in plan.rows:
             cards: list[list[Any]] = []
@@ -314,7 +318,7 @@ class Story:
         for option in shown:
             if option.cost is None:
                 continue
-            block = [self.p(f"{option.name}: {self.cost(option.cost)}", self.s.bold)]
+            block = [self.p(self.tr.labelled(option.name, self.cost(option.cost)), self.s.bold)]
             if option.cost.insurance:
                 block.append(self.p(option.cost.insurance))
             if option.cost.notes:
@@ -348,8 +352,10 @@ class Story:
                 block.append(self.p(f"“{concern.note}”"))
             block += [self.p(f"?  {q}") for q in concern.questions]
             for res in concern.resources:
-                text = res.title + (f": {res.description}" if res.description else "")
-                block.append(self.bullet(text + (f" ({res.contact})" if res.contact else "")))
+                text = (
+                    self.tr.labelled(res.title, res.description) if res.description else res.title
+                )
+                block.append(self.bullet(self.tr.aside(text, res.contact) if res.contact else text))
             self.add(KeepTogether(block))
         if len(self.out) == before:
             self.add(self.p(_("We did not talk about costs at this visit.")))
@@ -397,7 +403,7 @@ class Story:
             details += [x for x in (plan.follow_up_with, plan.follow_up_how) if x]
             self.add(
                 Spacer(1, self.s.size * 0.5),
-                self.p(f"{_('Follow-up')}: {self.tr.format_list(details)}", self.s.bold),
+                self.p(self.tr.labelled(_("Follow-up"), self.tr.format_list(details)), self.s.bold),
             )
 
     def contacts(self) -> None:
@@ -467,7 +473,7 @@ class Story:
                 else (plan.patient_name if role == "patient" else plan.clinician_name)
             )
             label = roles[sig.role.value if sig else role]
-            lines.append(self.p(f"{label}: {name}", self.s.cell))
+            lines.append(self.p(self.tr.labelled(label, name), self.s.cell))
             if sig and sig.relationship:
                 lines.append(
                     self.p(

@@ -53,3 +53,17 @@ def test_a_language_babel_does_not_know_formats_as_english() -> None:
     tr = translator("xx")
     assert tr.format_number(1234.5) == "1,234.5"
     assert tr.format_date(dt.date(2026, 12, 21)) == "December 21, 2026"
+
+
+def test_labels_and_asides_use_each_language_s_punctuation() -> None:
+    """Composed texts ("Option: cost", "cost (per visit)") take their colon and brackets from
+    the catalog: Chinese writes them full-width, French puts a no-break space before the
+    colon."""
+    assert translator("en").labelled("Exercise", "Medium cost") == "Exercise: Medium cost"
+    assert translator("en").aside("Medium cost", "per visit") == "Medium cost (per visit)"
+    assert translator("zh").labelled("运动", "费用中等") == "运动：费用中等"
+    assert translator("zh").aside("费用中等", "每次看诊") == "费用中等（每次看诊）"
+    assert translator("fr").labelled("Exercice", "coût moyen") == "Exercice\u00a0: coût moyen"
+    for language in LANGUAGES:
+        tr = translator(language)
+        assert "A" in tr.labelled("A", "B") and "B" in tr.aside("A", "B")

@@ -50,9 +50,9 @@ class ConcernCard(QFrame):
             r = label("muted")
             text = session.text(resource.title)
             if resource.description:
-                text += ": " + session.text(resource.description)
+                text = session.tr.labelled(text, session.text(resource.description))
             if resource.contact:
-                text += f" ({resource.contact})"
+                text = session.tr.aside(text, resource.contact)
             r.setText("•  " + text)
             details.addWidget(r)
         self.note = QLineEdit()
@@ -193,7 +193,10 @@ class CostsStep(StepPage):
                 frame, box = card()
                 head = label()
                 head.setText(
-                    f"{self.session.text(option.name)}: {cost_words(tr, c.low, c.high, c.currency, c.period, c.tier)}"
+                    tr.labelled(
+                        self.session.text(option.name),
+                        cost_words(tr, c.low, c.high, c.currency, c.period, c.tier),
+                    )
                 )
                 head.setProperty("role", "strong")
                 box.addWidget(head)

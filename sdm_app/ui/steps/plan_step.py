@@ -270,10 +270,13 @@ class PlanStep(StepPage):
             self.notes.setPlainText(visit.clinician_notes)
             self.notes.blockSignals(False)
         clinic = self.session.settings.clinic
-        lines = (
-            [f"{clinic.name}: {clinic.phone}".strip(": ")] if (clinic.name or clinic.phone) else []
-        )
-        lines += [f"{c.label}: {c.phone} {c.hours}".strip() for c in clinic.contacts]
+        tr = self.session.tr
+        lines: list[str] = []
+        if clinic.name and clinic.phone:
+            lines.append(tr.labelled(clinic.name, clinic.phone))
+        elif clinic.name or clinic.phone:
+            lines.append(clinic.name or clinic.phone)
+        lines += [tr.labelled(c.label, f"{c.phone} {c.hours}".strip()) for c in clinic.contacts]
         self.contacts.setText(
             "\n".join(lines) or _("No clinic contacts yet. Add them in Settings.")
         )

@@ -125,7 +125,9 @@ class ValuesStep(StepPage):
                 selector.set_labels(
                     [_(SHORT_IMPORTANCE[i]) for i in Importance],
                     [
-                        f"{self.session.text(prompt.prompt)}: {_(IMPORTANCE_LABELS[i])}"
+                        self.session.tr.labelled(
+                            self.session.text(prompt.prompt), _(IMPORTANCE_LABELS[i])
+                        )
                         for i in Importance
                     ],
                 )
