@@ -446,3 +446,25 @@ def test_arabic_dates_have_no_stray_comma(qtbot: QtBot) -> None:
     localize_date_edit(edit, "ar")
     assert edit.displayFormat() == "d MMMM yyyy"
     assert edit.text() == "21 ديسمبر 2026"  # no comma; digits as on the plan (Babel)
+
+
+def test_cost_help_reads_in_the_language_s_punctuation_and_earlier_ticks_stay(
+    qtbot: QtBot, window: MainWindow, session: VisitSession
+) -> None:
+    entry = session.library.find("statin-primary-prevention")
+    assert entry is not None and entry.aid is not None
+    session.choose_aid(entry)
+    session.set_language("zh")
+    resource = next(r for r in entry.aid.cost_resources if r.description)
+    title, description = session.text(resource.title), session.text(resource.description)
+    # a visit saved before: "title: description" with a half-width colon
+    session.visit.cost.help_agreed = [f"{title}: {description}"]
+    window.go_to(Step.costs)
+    costs = window.pages[Step.costs]
+    costs.refresh()
+    boxes = {box.parentWidget().findChild(QLabel).text(): box for box in costs.help_checks}
+    now = f"{title}：{description}"
+    assert now in boxes and boxes[now].isChecked()
+    assert len(boxes) == len(entry.aid.cost_resources)  # not listed again as the patient's own
+    click(qtbot, boxes[now])  # untick: the earlier wording goes too
+    assert session.visit.cost.help_agreed == []

@@ -206,16 +206,26 @@ class CostsStep(StepPage):
                         more.setText(self.session.text(extra))
                         box.addWidget(more)
                 self.costs.addWidget(frame)
-            offered = [
-                self.session.text(r.title)
-                + (": " + self.session.text(r.description) if r.description else "")
-                for r in aid.cost_resources
-            ]
-            extra = [t for t in visit.cost.help_agreed if t not in offered]
-            for text in [*offered, *extra]:
+            # Each offer as it reads now, and as visits saved before the fifth session wrote
+            # it ("title: description" in every language), so those stay ticked.
+            offered: list[tuple[str, str]] = []
+            for r in aid.cost_resources:
+                title = self.session.text(r.title)
+                if r.description:
+                    description = self.session.text(r.description)
+                    offered.append((tr.labelled(title, description), f"{title}: {description}"))
+                else:
+                    offered.append((title, title))
+            known = {text for pair in offered for text in pair}
+            extra = [(t, t) for t in visit.cost.help_agreed if t not in known]
+            for text, earlier in [*offered, *extra]:
                 row = CheckRow(text)
-                row.check.setChecked(text in visit.cost.help_agreed)
-                row.check.toggled.connect(lambda on, t=text: self._help_toggled(t, on))
+                row.check.setChecked(
+                    text in visit.cost.help_agreed or earlier in visit.cost.help_agreed
+                )
+                row.check.toggled.connect(
+                    lambda on, t=text, e=earlier: self._help_toggled(t, on, e)
+                )
                 self.help.addWidget(row)
                 self.help_checks.append(row.check)
             for concern in aid.concerns:
@@ -242,8 +252,8 @@ class CostsStep(StepPage):
         self.session.visit.cost.coverage = text
         self.changed("cost")
 
-    def _help_toggled(self, text: str, on: bool) -> None:
-        agreed = [h for h in self.session.visit.cost.help_agreed if h != text]
+    def _help_toggled(self, text: str, on: bool, earlier: str = "") -> None:
+        agreed = [h for h in self.session.visit.cost.help_agreed if h not in (text, earlier)]
         self.session.visit.cost.help_agreed = [*agreed, text] if on else agreed
         self.changed("cost")
         self._update_hint()
