@@ -95,9 +95,10 @@ class CompareStep(StepPage):
             who = label("muted")
             who.setText(_("Who the numbers are about: {who}").format(who=text(row.population)))
             box.addWidget(who)
-        # Each line of options is four rows of the grid (names, icon arrays, numbers, texts),
-        # so the pictures of one question start at the same height and can be compared at a
-        # glance even when one option's name takes two lines.
+        # Each line of options is one set of grid rows (names, icon arrays, numbers, texts,
+        # then an empty row before the next line), so the pictures of one question start at
+        # the same height and can be compared at a glance even when one option's name takes
+        # two lines.
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
