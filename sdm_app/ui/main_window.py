@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolBar,
@@ -449,12 +448,17 @@ class MainWindow(QMainWindow):
                 "The plan of this visit has not been saved. Start a new visit anyway? What was entered will be deleted."
             )
         )
-        answer = QMessageBox.question(
+        from PySide6.QtWidgets import QMessageBox
+
+        from sdm_app.ui.dialogs import messages
+
+        answer = messages.ask(
             self,
             _("New visit"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
+            self.session.tr,
         )
         return answer == QMessageBox.StandardButton.Yes
 

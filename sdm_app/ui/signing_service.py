@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from sdm_app.signing.keystore import (
     remember_passphrase,
     stored_passphrase,
 )
+from sdm_app.ui.dialogs import messages
 from sdm_app.ui.widgets.text_label import TextLabel
 
 
@@ -70,6 +70,7 @@ class PassphraseDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        messages.name_buttons(buttons, tr)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(text)
@@ -124,12 +125,13 @@ class SigningService:
         remember = False
         if not certificate.exists():
             if settings.signing.certificate:
-                QMessageBox.warning(
+                messages.warn(
                     parent,
                     _("Signing the plan"),
                     _("The clinic's certificate was not found at {path}. Check Settings.").format(
                         path=certificate
                     ),
+                    tr,
                 )
                 return None
             answer = self.ask(
@@ -146,7 +148,7 @@ class SigningService:
             try:
                 create_local_certificate(certificate, passphrase, settings.clinic.name)
             except (SigningError, OSError) as exc:
-                QMessageBox.warning(parent, _("Signing the plan"), str(exc))
+                messages.warn(parent, _("Signing the plan"), str(exc), tr)
                 return None
         elif not passphrase:
             answer = self.ask(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sdm_app.settings_file import Display, config_dir
 from sdm_app.ui.gc_guard import GarbageCollector
@@ -272,14 +272,19 @@ def after_next_paint(window: QWidget, callback: Callable[[], None], longest: int
     window.installEventFilter(_NextPaint(window, callback, longest))
 
 
-def ask_resume(parent: QWidget | None, text: str, title: str) -> bool:
+def ask_resume(parent: MainWindow, text: str, title: str) -> bool:
     """Ask whether to resume (tests replace this)."""
-    answer = QMessageBox.question(
+    from PySide6.QtWidgets import QMessageBox
+
+    from sdm_app.ui.dialogs import messages
+
+    answer = messages.ask(
         parent,
         title,
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
+        parent.session.tr,
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -297,12 +302,15 @@ def offer_recovery(window: MainWindow) -> bool:
         try:
             visit = store.load(entry.path)
         except CorruptAutosaveError as exc:
-            QMessageBox.warning(
+            from sdm_app.ui.dialogs import messages
+
+            messages.warn(
                 window,
                 _("Unfinished visit"),
                 _("An unfinished visit could not be read and was set aside: {path}").format(
                     path=exc.set_aside
                 ),
+                window.session.tr,
             )
             continue
         when = window.session.tr.format_date(entry.modified.date(), "medium")

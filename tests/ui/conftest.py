@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sdm_app.content.library import Library, bundled_aids_dir
 from sdm_app.domain.clinic import Clinic, Contact
 from sdm_app.settings import Settings
+from sdm_app.ui.dialogs import messages
 from sdm_app.ui.gc_guard import GarbageCollector
 from sdm_app.ui.main_window import MainWindow
 from sdm_app.ui.session import VisitSession
@@ -39,6 +40,7 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Modal dialogs would wait for a person: answer them as a person would."""
     monkeypatch.setattr(SigningService, "ask", lambda *_args: (TEST_PASSPHRASE, False))
     monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(messages, "warn", lambda *_args: None)
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 from sdm_app.domain.clinic import Clinic, Contact
 from sdm_app.i18n import LANGUAGES, Translator, language_name
 from sdm_app.settings import Settings, SigningSettings
+from sdm_app.ui.dialogs.messages import name_buttons
 
 
 def parse_contacts(text: str) -> list[Contact]:
@@ -45,10 +49,18 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         _ = tr.gettext
         self.setWindowTitle(_("Settings"))
-        self.setMinimumWidth(640)
+        # wider with larger text (as far as the screen allows), so fields keep room to show
+        # what is in them
+        screen = self.screen().availableGeometry()
+        room = screen.width() * 9 // 10
+        self.setMinimumWidth(min(640 * settings.text_scale // 100, max(room, 640)))
+        self.setMaximumHeight(max(screen.height() * 9 // 10, 400))
         self._settings = settings
         form_box = QWidget()
         form = QFormLayout(form_box)
+        # A label too long to leave its field room (Arabic, Russian, large text) goes above
+        # the field instead of squeezing it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.clinic_name = QLineEdit(settings.clinic.name)
         self.clinic_phone = QLineEdit(settings.clinic.phone)
         self.clinic_address = QLineEdit(settings.clinic.address)
@@ -103,11 +115,43 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        name_buttons(buttons, tr)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(form_box)
+        # The fields scroll and Save and Cancel stay in view: at 150 % text and more the
+        # form is taller than a 768-pixel screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form_box)
+        layout.addWidget(scroll, 1)
+        self._form_box = form_box
+        self._buttons = buttons
+        self._sized = False
         layout.addWidget(buttons)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Tall enough for the whole form, up to the screen's height (then it scrolls)."""
+        hint = super().sizeHint()
+        margins = self.layout().contentsMargins()
+        wanted = (
+            self._form_box.sizeHint().height()
+            + self._buttons.sizeHint().height()
+            + self.layout().spacing()
+            + margins.top()
+            + margins.bottom()
+            + 4  # the scroll area's own margin
+        )
+        return QSize(hint.width(), min(max(hint.height(), wanted), self.maximumHeight()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Open at the full height of the form (Qt opens a window at most two thirds of the
+        screen high), up to the screen's height."""
+        if not self._sized:
+            self._sized = True
+            self.resize(self.width(), self.sizeHint().height())
+        super().showEvent(event)
 
     def result_settings(self) -> Settings:
         """The settings as edited."""

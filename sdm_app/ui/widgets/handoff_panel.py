@@ -25,6 +25,7 @@ from sdm_app.domain.visit import Visit
 from sdm_app.files import chart_copy_path, write_private
 from sdm_app.i18n import Translator, language_name
 from sdm_app.storage import metrics
+from sdm_app.ui.dialogs.messages import name_buttons
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 from sdm_app.ui.widgets.text_label import TextLabel
 
@@ -99,6 +100,7 @@ class CollaborateDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        name_buttons(self.buttons, tr)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addLayout(grid)

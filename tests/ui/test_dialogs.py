@@ -1,0 +1,74 @@
+"""Dialogs speak the screen language, their standard buttons included."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from sdm_app.i18n import translator
+from sdm_app.settings import Settings
+from sdm_app.ui.dialogs import messages
+from sdm_app.ui.dialogs.settings_dialog import SettingsDialog
+
+
+def test_settings_buttons_are_in_the_screen_language(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), translator("zh"))
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    texts = {button.text() for button in box.buttons()}
+    assert texts == {"保存", "取消"}
+
+
+@pytest.mark.parametrize(
+    ("language", "yes", "no"), [("vi", "Có", "Không"), ("ar", "نعم", "لا"), ("en", "Yes", "No")]
+)
+def test_a_question_names_its_answers_and_returns_the_one_chosen(
+    qtbot: QtBot, language: str, yes: str, no: str
+) -> None:
+    seen: list[set[str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append({button.text() for button in box.buttons()})
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(50, answer)
+    chosen = messages.ask(
+        None,
+        "title",
+        "Continue?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+        translator(language),
+    )
+    assert chosen == QMessageBox.StandardButton.No
+    assert seen == [{yes, no}]
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 100), ("ar", 150), ("ru", 200)])
+def test_settings_fit_the_screen_with_save_and_cancel_in_view(
+    qtbot: QtBot, language: str, scale: int
+) -> None:
+    """At large text the form is taller than the screen: it scrolls, and the buttons stay."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from sdm_app.ui.style import scale_sheet
+
+    dialog = SettingsDialog(Settings(text_scale=scale), translator(language))
+    qtbot.addWidget(dialog)
+    dialog.setStyleSheet(scale_sheet(scale))  # as the main window's own sheet gives it
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    for button in box.buttons():
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None and scroll.widget().isAncestorOf(dialog.clinic_name)
