@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         session.visit_replaced.connect(self._visit_replaced)
         session.register(self)
         self._apply_direction()
+        self._apply_qt_translations()
         drawn = frame or Display()  # a window built with its session starts from the defaults
         if (settings.text_scale, settings.high_contrast) != (drawn.text_scale, drawn.high_contrast):
             self._restyle()
@@ -434,6 +435,13 @@ class MainWindow(QMainWindow):
 
     def _language_changed(self, _language: str) -> None:
         self._apply_direction()
+        self._apply_qt_translations()
+
+    def _apply_qt_translations(self) -> None:
+        """Qt's own texts (context menus, the file dialog) in the screen language."""
+        from sdm_app.ui.qt_translations import use_qt_translations
+
+        use_qt_translations(self.session.language)
 
     # -- visits ---------------------------------------------------------------------------
 

@@ -36,6 +36,15 @@ TEST_PASSPHRASE = "test passphrase 123"
 
 
 @pytest.fixture(autouse=True)
+def qt_texts_back_in_english() -> Iterator[None]:
+    """A test that switched the screen language leaves Qt's own texts as it found them."""
+    yield
+    from sdm_app.ui.qt_translations import use_qt_translations
+
+    use_qt_translations("en")
+
+
+@pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Modal dialogs would wait for a person: answer them as a person would."""
     monkeypatch.setattr(SigningService, "ask", lambda *_args: (TEST_PASSPHRASE, False))

@@ -72,3 +72,30 @@ def test_settings_fit_the_screen_with_save_and_cancel_in_view(
         assert dialog.rect().contains(corner)
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None and scroll.widget().isAncestorOf(dialog.clinic_name)
+
+
+def test_qt_s_own_texts_follow_the_screen_language(qtbot: QtBot) -> None:
+    """A text field's context menu (and Qt's file dialog) in the screen language, where Qt
+    has a translation; English where it has none."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from sdm_app.ui.qt_translations import use_qt_translations
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+
+    def menu_texts() -> str:
+        menu = field.createStandardContextMenu()
+        texts = " ".join(action.text() for action in menu.actions())
+        menu.deleteLater()
+        return texts
+
+    try:
+        assert use_qt_translations("zh")
+        assert "复制" in menu_texts()  # Copy
+        assert use_qt_translations("es") and "Copiar" in menu_texts()
+        assert not use_qt_translations("vi")  # Qt has no Vietnamese
+        assert "Copy" in menu_texts()
+    finally:
+        use_qt_translations("en")
+    assert "Copy" in menu_texts()
