@@ -99,3 +99,28 @@ def test_qt_s_own_texts_follow_the_screen_language(qtbot: QtBot) -> None:
     finally:
         use_qt_translations("en")
     assert "Copy" in menu_texts()
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 175), ("ru", 200)])
+def test_collaborate_questions_and_answers_are_whole_at_large_text(
+    qtbot: QtBot, language: str, scale: int
+) -> None:
+    """In the patient view (175 % and more) the three questions were squeezed into a window
+    shorter than they need: each lost its last words and the 0-4 buttons their lower half."""
+    from sdm_app.ui.style import scale_sheet
+    from sdm_app.ui.widgets.handoff_panel import CollaborateDialog
+    from sdm_app.ui.widgets.text_label import TextLabel
+
+    dialog = CollaborateDialog(translator(language), language)
+    qtbot.addWidget(dialog)
+    dialog.setStyleSheet(scale_sheet(scale))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)  # the scroll bar appears, the text rewraps beside it
+    assert dialog.height() <= dialog.screen().availableGeometry().height()
+    for answers in dialog.answers:
+        assert answers.height() >= answers.minimumSizeHint().height()
+    for text in dialog.findChildren(TextLabel):
+        assert text.height() >= text.heightForWidth(text.width()), text.text()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.rect().contains(save.mapTo(dialog, save.rect().bottomRight()))

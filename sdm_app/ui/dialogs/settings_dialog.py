@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +16,7 @@ from sdm_app.domain.clinic import Clinic, Contact
 from sdm_app.i18n import LANGUAGES, Translator, language_name
 from sdm_app.settings import Settings, SigningSettings
 from sdm_app.ui.dialogs.messages import name_buttons
+from sdm_app.ui.dialogs.scrolling_dialog import ScrollingDialog
 
 
 def parse_contacts(text: str) -> list[Contact]:
@@ -42,7 +38,7 @@ def format_contacts(contacts: list[Contact]) -> str:
     )
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(ScrollingDialog):
     """Edit a copy of the settings; :meth:`result_settings` gives the edited copy."""
 
     def __init__(self, settings: Settings, tr: Translator, parent: QWidget | None = None) -> None:
@@ -54,7 +50,6 @@ class SettingsDialog(QDialog):
         screen = self.screen().availableGeometry()
         room = screen.width() * 9 // 10
         self.setMinimumWidth(min(640 * settings.text_scale // 100, max(room, 640)))
-        self.setMaximumHeight(max(screen.height() * 9 // 10, 400))
         self._settings = settings
         form_box = QWidget()
         form = QFormLayout(form_box)
@@ -118,40 +113,7 @@ class SettingsDialog(QDialog):
         name_buttons(buttons, tr)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        # The fields scroll and Save and Cancel stay in view: at 150 % text and more the
-        # form is taller than a 768-pixel screen.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form_box)
-        layout.addWidget(scroll, 1)
-        self._form_box = form_box
-        self._buttons = buttons
-        self._sized = False
-        layout.addWidget(buttons)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        """Tall enough for the whole form, up to the screen's height (then it scrolls)."""
-        hint = super().sizeHint()
-        margins = self.layout().contentsMargins()
-        wanted = (
-            self._form_box.sizeHint().height()
-            + self._buttons.sizeHint().height()
-            + self.layout().spacing()
-            + margins.top()
-            + margins.bottom()
-            + 4  # the scroll area's own margin
-        )
-        return QSize(hint.width(), min(max(hint.height(), wanted), self.maximumHeight()))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Open at the full height of the form (Qt opens a window at most two thirds of the
-        screen high), up to the screen's height."""
-        if not self._sized:
-            self._sized = True
-            self.resize(self.width(), self.sizeHint().height())
-        super().showEvent(event)
+        self.set_body(form_box, buttons)
 
     def result_settings(self) -> Settings:
         """The settings as edited."""

@@ -26,6 +26,7 @@ from sdm_app.files import chart_copy_path, write_private
 from sdm_app.i18n import Translator, language_name
 from sdm_app.storage import metrics
 from sdm_app.ui.dialogs.messages import name_buttons
+from sdm_app.ui.dialogs.scrolling_dialog import ScrollingDialog
 from sdm_app.ui.widgets.choice_buttons import ChoiceButtons
 from sdm_app.ui.widgets.text_label import TextLabel
 
@@ -55,14 +56,16 @@ class Exported:
     metrics_row: int | None
 
 
-class CollaborateDialog(QDialog):
+class CollaborateDialog(ScrollingDialog):
     """The three CollaboRATE questions, 0 (no effort) to 4 (every effort)."""
 
     def __init__(self, tr: Translator, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _ = tr.gettext
         self.setWindowTitle(_("About this visit"))
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = TextLabel(
             _("Three short questions about this visit. Your answers do not include your name.")
         )
@@ -106,7 +109,7 @@ class CollaborateDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(ends)
         layout.addWidget(source)
-        layout.addWidget(self.buttons)
+        self.set_body(body, self.buttons)
         self._update()
 
     def values(self) -> tuple[int, int, int] | None:
