@@ -124,3 +124,23 @@ def test_collaborate_questions_and_answers_are_whole_at_large_text(
         assert text.height() >= text.heightForWidth(text.width()), text.text()
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert dialog.rect().contains(save.mapTo(dialog, save.rect().bottomRight()))
+
+
+def test_escape_chooses_no(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    def press_escape() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, press_escape)
+    chosen = messages.ask(
+        None,
+        "title",
+        "Continue?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+        translator("en"),
+    )
+    assert chosen == QMessageBox.StandardButton.No

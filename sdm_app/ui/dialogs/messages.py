@@ -2,7 +2,7 @@
 
 Qt labels its standard buttons (Yes, No, OK, Save, Cancel) in English unless its own
 translations are loaded, and Qt has none for Vietnamese, Tagalog or Haitian Creole: a Chinese
-clinician was asked "继续吗？" over "Yes" and "No". These name the buttons from our catalogs.
+clinician was asked "要从中断的地方继续吗？" over "Yes" and "No". These name the buttons from our catalogs.
 Tests replace :func:`warn` (a module attribute, so call it as ``messages.warn``).
 """
 
@@ -43,13 +43,16 @@ def ask(
     default: QMessageBox.StandardButton,
     tr: Translator,
 ) -> QMessageBox.StandardButton:
-    """A question; the button chosen (Escape gives the escape button, as Qt's own does)."""
+    """A question; the button chosen. Escape and closing the window choose the button Qt
+    takes for escape (No, or Cancel); should nothing be chosen at all, NoButton."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setDefaultButton(default)
     name_buttons(box, tr)
     box.exec()
     clicked = box.clickedButton()
-    return box.standardButton(clicked) if clicked is not None else default
+    return (
+        box.standardButton(clicked) if clicked is not None else QMessageBox.StandardButton.NoButton
+    )
 
 
 def warn(parent: QWidget | None, title: str, text: str, tr: Translator) -> None:
