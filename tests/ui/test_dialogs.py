@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
@@ -22,6 +24,19 @@ def test_settings_buttons_are_in_the_screen_language(qtbot: QtBot) -> None:
     assert texts == {"保存", "取消"}
 
 
+def ask_yes_no(language: str, person: Callable[[], None]) -> QMessageBox.StandardButton:
+    """Ask "Continue?" (Yes by default); ``person`` answers once the question is open."""
+    QTimer.singleShot(50, person)
+    return messages.ask(
+        None,
+        "title",
+        "Continue?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+        translator(language),
+    )
+
+
 @pytest.mark.parametrize(
     ("language", "yes", "no"), [("vi", "Có", "Không"), ("ar", "نعم", "لا"), ("en", "Yes", "No")]
 )
@@ -36,16 +51,7 @@ def test_a_question_names_its_answers_and_returns_the_one_chosen(
         seen.append({button.text() for button in box.buttons()})
         box.button(QMessageBox.StandardButton.No).click()
 
-    QTimer.singleShot(50, answer)
-    chosen = messages.ask(
-        None,
-        "title",
-        "Continue?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-        translator(language),
-    )
-    assert chosen == QMessageBox.StandardButton.No
+    assert ask_yes_no(language, answer) == QMessageBox.StandardButton.No
     assert seen == [{yes, no}]
 
 
@@ -134,13 +140,4 @@ def test_escape_chooses_no(qtbot: QtBot) -> None:
         assert isinstance(box, QMessageBox)
         qtbot.keyClick(box, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(50, press_escape)
-    chosen = messages.ask(
-        None,
-        "title",
-        "Continue?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-        translator("en"),
-    )
-    assert chosen == QMessageBox.StandardButton.No
+    assert ask_yes_no("en", press_escape) == QMessageBox.StandardButton.No
