@@ -208,12 +208,29 @@ class ReviewStep(StepPage):
         return Path(folder or Path.home()) / f"care-plan-{stamp}.pdf"
 
     def choose_path(self) -> Path | None:
-        """Ask where to save (tests replace this)."""
+        """Ask where to save (tests replace this). The dialog's own words are ours, so they
+        are in the screen language also where Qt has no translation (Vietnamese, Tagalog,
+        Haitian Creole); a system file dialog speaks the system's language instead."""
         _ = self.session.tr.gettext
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the plan"), str(self.default_path()), _("PDF files (*.pdf)")
-        )
-        return Path(name) if name else None
+        suggested = self.default_path()
+        dialog = QFileDialog(self, _("Save the plan"), str(suggested.parent))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
+        dialog.selectFile(suggested.name)
+        labels = {
+            QFileDialog.DialogLabel.LookIn: _("Look in:"),
+            QFileDialog.DialogLabel.FileName: _("File name:"),
+            QFileDialog.DialogLabel.FileType: _("Files of type:"),
+            QFileDialog.DialogLabel.Accept: _("Save"),
+            QFileDialog.DialogLabel.Reject: _("Cancel"),
+        }
+        for which, text in labels.items():
+            dialog.setLabelText(which, text)
+        if not dialog.exec():
+            return None
+        chosen = dialog.selectedFiles()
+        return Path(chosen[0]) if chosen else None
 
     def export(self) -> None:
         """Sign and save the plan PDF (and a chart copy), and the visit file beside it."""
