@@ -26,6 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as _platypus_paragraph
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from sdm_app.i18n import is_rtl
 from sdm_app.pdf.fonts import coverage, covered_characters, family, family_order
@@ -73,6 +74,9 @@ class Typesetter:
         self.cjk = self.language.split("-")[0] in CJK_LANGUAGES
         self.primary = family(self.order[0])
         self._cache: dict[tuple[str, bool], str] = {}
+        # (id of a style, font or "" for a line break) -> (the style, a fragment as parsed)
+        self._fragments: dict[tuple[int, str], tuple[ParagraphStyle, ParaFrag]] = {}
+        self._cjk_styles: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
 
     # -- fonts ------------------------------------------------------------------------------
 
@@ -132,6 +136,61 @@ class Typesetter:
             )
         return "<br/>".join(lines)
 
+    def fragments(self, text: str, bold: bool, style: ParagraphStyle) -> list[ParaFrag]:
+        """The paragraph's fragments as ReportLab's parser makes them from :meth:`markup`,
+        without writing markup and parsing it back (the parser was a sixth of drawing a plan).
+
+        Each fragment is a copy of one the parser made (per style and font, once per
+        document), so it carries exactly the parser's attributes. Whitespace is cleaned as
+        ``Paragraph`` cleans its markup before parsing: runs collapse to one space, and the
+        ends of the whole text are stripped where no font tag stands before or after them.
+        Adjacent text in one font is one fragment (the parser splits at ``&amp;``).
+        """
+        pieces: list[tuple[str, str]] = []  # (font, text); font "" is a line break
+        for number, line in enumerate(text.split("\n")):
+            if number:
+                pieces.append(("", ""))
+            pieces.extend(self.runs(line, bold))
+        clean = _whitespace_cleaner(text)
+        out: list[ParaFrag] = []
+        last = len(pieces) - 1
+        for index, (font, chunk) in enumerate(pieces):
+            if font and chunk:
+                chunk = clean(chunk)
+                if font == style.fontName:  # no tag before or after it in the markup
+                    if index == 0:
+                        chunk = _platypus_paragraph.lstrip(chunk)
+                    if index == last:
+                        chunk = _platypus_paragraph.rstrip(chunk)
+                if not chunk:
+                    continue
+            out.append(self._fragment(style, font).clone(text=chunk))
+        return out
+
+    def _fragment(self, style: ParagraphStyle, font: str) -> ParaFrag:
+        """The fragment ReportLab's parser makes for text in ``font`` (a line break for
+        "") in a paragraph of ``style``."""
+        key = (id(style), font)
+        known = self._fragments.get(key)
+        if known is None:
+            if not font:
+                markup = "x<br/>x"
+            elif font == style.fontName:
+                markup = "x"
+            else:
+                markup = f'<font name="{escape(font)}">x</font>'
+            _style, parsed, _bullet = ParaParser().parse(markup, style)
+            known = self._fragments[key] = (style, parsed[1 if not font else 0])
+        return known[1]
+
+    def cjk_style(self, style: ParagraphStyle) -> ParagraphStyle:
+        """``style`` breaking lines between any two characters (one per style)."""
+        known = self._cjk_styles.get(id(style))
+        if known is None:
+            derived = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+            known = self._cjk_styles[id(style)] = (style, derived)
+        return known[1]
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The drawn width of ``text`` (already shaped and in visual order)."""
         return sum(stringWidth(chunk, font, size) for font, chunk in self.runs(text, bold))
@@ -145,10 +204,13 @@ class Typesetter:
         if self.rtl:
             return RtlParagraph(text, style, self, bold, bullet=bullet)
         if self.cjk and getattr(style, "wordWrap", None) != "CJK":
-            style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+            style = self.cjk_style(style)
         if bullet:
             text = f"{BULLET}  {text}"
-        return PlanParagraph(self.markup(text, bold, style.fontName), style)
+        paragraph = PlanParagraph("", style, frags=self.fragments(text, bold, style))
+        if style.textTransform:
+            _platypus_paragraph.textTransformFrags(paragraph.frags, style)
+        return paragraph
 
     def shape_line(self, line: str) -> str:
         """One line of logical-order text, shaped, in visual order (for RTL documents)."""
@@ -175,6 +237,31 @@ class Typesetter:
             canvas.drawString(start, y, chunk)
             start += stringWidth(chunk, font, size)
         return total
+
+
+def _whitespace_cleaner(text: str) -> Any:
+    """How ``Paragraph`` cleans the whitespace inside a run of ``text`` (``_lineClean``):
+    every run of whitespace becomes one space. What counts as whitespace is ReportLab's
+    choice, made per paragraph: with a no-break space in the text, its own list (which keeps
+    the no-break space); otherwise Python's."""
+    if "\xa0" in text:
+        split = _platypus_paragraph._wsc_re_split
+        wsc = _platypus_paragraph._wsc
+
+        def is_space(char: str) -> bool:
+            return char in wsc
+
+    else:
+        split = str.split
+        is_space = str.isspace
+
+    def clean(chunk: str) -> str:
+        joined = " ".join(word for word in split(chunk) if word)
+        if not joined:
+            return " "
+        return (" " if is_space(chunk[0]) else "") + joined + (" " if is_space(chunk[-1]) else "")
+
+    return clean
 
 
 @lru_cache(maxsize=8192)
