@@ -107,6 +107,7 @@ class Footer:
         self.tr = tr
         self.typesetter = typesetter
         self.pages = 0
+        self._fixed: list[str] | None = None  # the lines every page shares
 
     def canvas_class(self) -> type[Canvas]:
         """A canvas that holds pages back until it knows how many there are."""
@@ -134,17 +135,19 @@ class Footer:
     def lines(self, page: int, total: int) -> tuple[list[str], str]:
         """The footer's text lines, and the page counter."""
         _ = self.tr.gettext
-        plan = self.plan
-        first = _("{title}, version {version} ({hash}). Reviewed {date}.").format(
-            title=plan.aid.title,
-            version=plan.aid.version,
-            hash=plan.aid.content_hash[:12],
-            date=self.tr.format_date(plan.aid.last_reviewed, "medium"),
-        )
-        sources = self.sources_line(plan.aid.short_sources, FOOTER_WIDTH)
-        document = _("Document ID: {id}").format(id=plan.document_id)
+        if self._fixed is None:
+            plan = self.plan
+            first = _("{title}, version {version} ({hash}). Reviewed {date}.").format(
+                title=plan.aid.title,
+                version=plan.aid.version,
+                hash=plan.aid.content_hash[:12],
+                date=self.tr.format_date(plan.aid.last_reviewed, "medium"),
+            )
+            sources = self.sources_line(plan.aid.short_sources, FOOTER_WIDTH)
+            document = _("Document ID: {id}").format(id=plan.document_id)
+            self._fixed = [first, sources, document]
         counter = _("Page {page} of {pages}").format(page=page, pages=total)
-        return [first, sources, document], counter
+        return list(self._fixed), counter
 
     def sources_line(self, sources: list[str], width: float) -> str:
         """As many short citations as fit on one footer line, then "(and N more)"."""
