@@ -321,3 +321,52 @@ def test_signed_attributes_are_those_pyhanko_gives_a_pades_signature(
     )
     certificate_der = plain.signing_cert.dump()
     assert value["certs"][0]["cert_hash"].native == hashlib.sha256(certificate_der).digest()
+
+
+def _signature_pages(data: bytes) -> list[int]:
+    reader = PdfReader(io.BytesIO(data))
+    return [
+        number
+        for number, page in enumerate(reader.pages, start=1)
+        for annot in page.get("/Annots", [])
+        if annot.get_object().get("/FT") == "/Sig"
+    ]
+
+
+def test_the_stamp_page_is_found_without_reading_the_pages_before_it(
+    certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Our plans' page trees are flat, so the stamp's page is read alone
+    (`sdm_app/signing/sign.py` `_writer_for`); any other PDF gets pyHanko's own walk."""
+    from pyhanko.pdf_utils.rw_common import PdfHandler
+
+    walked: list[int] = []
+    walk = PdfHandler._walk_page_tree
+
+    def counting(self: PdfHandler, page_ix: int, retrieve_parent: bool) -> object:
+        walked.append(page_ix)
+        return walk(self, page_ix, retrieve_parent)
+
+    monkeypatch.setattr(PdfHandler, "_walk_page_tree", counting)
+    care_plan = plan("en")
+    rendered = render_plan_checked(care_plan)
+    assert rendered.pages >= 3 and rendered.stamp.page > 1
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    assert reader.metadata is not None and reader.metadata.producer == "sdm-app"
+    root = reader.trailer["/Root"]["/Pages"]
+    assert root["/Count"] == len(root["/Kids"]) == rendered.pages  # flat, as ReportLab writes
+    stamp = Stamp(rendered.stamp.page, rendered.stamp.box)
+    data = sign_pdf(rendered.pdf, certificate[0], PASSPHRASE, stamp=stamp)
+    assert _signature_pages(data) == [rendered.stamp.page]
+    assert rendered.stamp.page - 1 not in walked  # (the stamp's own one-page PDF is walked)
+    assert verify_pdf(data).ok
+
+    # the same pages from another producer: pyHanko's walk, the same page
+    rewritten = PdfWriter(clone_from=PdfReader(io.BytesIO(rendered.pdf)))
+    rewritten.add_metadata({"/Producer": "another program"})
+    out = io.BytesIO()
+    rewritten.write(out)
+    walked.clear()
+    data = sign_pdf(out.getvalue(), certificate[0], PASSPHRASE, stamp=stamp)
+    assert _signature_pages(data) == [rendered.stamp.page]
+    assert rendered.stamp.page - 1 in walked
