@@ -46,6 +46,8 @@ LTR_RUN = re.compile(
 #: "요.") is harder to read than a shorter line (as Korean web pages do with keep-all).
 CJK_LANGUAGES = {"zh", "ja"}
 BULLET = "•"
+#: Every character ``str.isspace`` calls a space (none is recorded as set in a font).
+WHITESPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())
 
 #: Punctuation that must not begin a line in Chinese (kinsoku). ReportLab's CJK line breaking
 #: keeps such a character on the line it ends, but its table (``textsplit.ALL_CANNOT_START``,
@@ -108,7 +110,7 @@ class Typesetter:
         chars = set(text)
         if all(self.font_for(c, bold) == primary for c in chars - covered_characters(primary)):
             # the usual case: the document font has every character, so one run
-            self.used.setdefault(primary, set()).update(c for c in chars if not c.isspace())
+            self.used.setdefault(primary, set()).update(chars - WHITESPACE)
             return [(primary, text)] if text else []
         out: list[tuple[str, str]] = []
         for char in text:
