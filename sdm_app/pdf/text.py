@@ -455,8 +455,14 @@ class RtlParagraph(Flowable):
             size = self.style.fontSize
             self._words = []
             for paragraph in self.text.translate(BIDI_MARKS).split("\n"):
+                shaped = shape(paragraph)
+                whole = self.typesetter.runs(shaped, self.bold)
                 measured = []
-                for word in shape(paragraph).split(" "):
+                for word in shaped.split(" "):
+                    if len(whole) == 1:  # the usual case: one font for all of it
+                        font = whole[0][0] if word else ""
+                        measured.append((word, stringWidth(word, whole[0][0], size), font))
+                        continue
                     runs = self.typesetter.runs(word, self.bold)
                     width = sum(stringWidth(chunk, font, size) for font, chunk in runs)
                     measured.append((word, width, runs[-1][0] if runs else ""))
